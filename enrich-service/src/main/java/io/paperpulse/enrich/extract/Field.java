@@ -1,0 +1,215 @@
+package io.paperpulse.enrich.extract;
+
+/**
+ * One field's text cut into compound tokens: runs of letters, digits and {@code _}, joined by a single {@code -}
+ * between word characters ("ResNet-50", "state-of-the-art") or a {@code .} between digits ("3.0"). Keeps, for each
+ * token, whether it starts a sentence, and marks the tokens that stand inside a URL.
+ */
+final class Field {
+    final String text;
+    final String name;
+    final boolean title;
+    int n;
+    int[] start;
+    int[] end;
+    String[] tok;
+    boolean[] sentenceStart;
+    boolean[] inUrl;
+
+    Field(String text, String name, boolean title) {
+        this.text = text == null ? "" : text;
+        this.name = name;
+        this.title = title;
+        tokenize();
+    }
+
+    private void tokenize() {
+        String s = text;
+        int len = s.length();
+        int cap = Math.max(8, len / 5);
+        start = new int[cap];
+        end = new int[cap];
+        int i = 0;
+        while (i < len) {
+            if (!Chars.isWordChar(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            int b = i;
+            while (true) {
+                while (i < len && Chars.isWordChar(s.charAt(i))) {
+                    i++;
+                }
+                if (i + 1 < len && s.charAt(i) == '-' && Chars.isWordChar(s.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                if (i + 1 < len && s.charAt(i) == '.' && Chars.isDigit(s.charAt(i - 1)) && Chars.isDigit(s.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                break;
+            }
+            if (n == start.length) {
+                start = java.util.Arrays.copyOf(start, n * 2);
+                end = java.util.Arrays.copyOf(end, n * 2);
+            }
+            start[n] = b;
+            end[n] = i;
+            n++;
+        }
+        tok = new String[n];
+        sentenceStart = new boolean[n];
+        inUrl = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            tok[k] = s.substring(start[k], end[k]);
+            sentenceStart[k] = k == 0 || endsSentence(k);
+        }
+        markUrls();
+    }
+
+    /** True when the text between token k-1 and k closes a sentence: ". ", "! ", "? " (not "e.g. x"). */
+    private boolean endsSentence(int k) {
+        int from = end[k - 1];
+        int to = start[k];
+        boolean stop = false;
+        boolean space = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '.' || c == '!' || c == '?') {
+                stop = true;
+            } else if (Character.isWhitespace(c)) {
+                space |= stop;
+            }
+        }
+        if (!stop || !space) {
+            return false;
+        }
+        String prev = tok[k - 1];
+        // abbreviations: "e.g. BERT", "i.e. the", "et al. (2019)", "vs. GPT"
+        return !(prev.length() == 1 && Chars.isLower(prev.charAt(0))) && !"al".equals(prev) && !"vs".equals(prev);
+    }
+
+    /** Tokens inside a whitespace-delimited chunk that looks like a URL ("://", "www.", or host.tld/path). */
+    private void markUrls() {
+        String s = text;
+        int len = s.length();
+        int k = 0;
+        int i = 0;
+        while (i < len) {
+            while (i < len && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            int b = i;
+            boolean slash = false;
+            boolean dot = false;
+            boolean url = false;
+            while (i < len && !Character.isWhitespace(s.charAt(i))) {
+                char c = s.charAt(i);
+                if (c == '/') {
+                    url |= dot || (i + 1 < len && s.charAt(i + 1) == '/' && i > b && s.charAt(i - 1) == ':');
+                    slash = true;
+                } else if (c == '.') {
+                    dot |= !slash && i + 1 < len && Chars.isLetter(s.charAt(i + 1));
+                }
+                i++;
+            }
+            url |= i - b > 4 && s.regionMatches(true, b, "www.", 0, 4);
+            if (url) {
+                while (k < n && start[k] < b) {
+                    k++;
+                }
+                while (k < n && start[k] < i) {
+                    inUrl[k] = true;
+                    k++;
+                }
+            }
+        }
+    }
+
+    /** The text between token k-1 and token k (or from the field start), with no allocation when asked per char. */
+    boolean gapIsSpace(int k) {
+        int from = k == 0 ? 0 : end[k - 1];
+        for (int i = from; i < start[k]; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return from < start[k] || k == 0;
+    }
+
+    /** True when the gap before token k contains character c. */
+    boolean gapHas(int k, char c) {
+        int from = k == 0 ? 0 : end[k - 1];
+        for (int i = from; i < start[k]; i++) {
+            if (text.charAt(i) == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the gap before token k holds any of the given characters. */
+    boolean gapHasAny(int k, String chars) {
+        int from = k == 0 ? 0 : end[k - 1];
+        for (int i = from; i < start[k]; i++) {
+            if (chars.indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The gap before token k, stripped of whitespace. */
+    String gap(int k) {
+        int from = k == 0 ? 0 : end[k - 1];
+        return text.substring(from, start[k]).strip();
+    }
+
+    /** The gap after the last token up to the end of the text. */
+    String tail(int k) {
+        return text.substring(end[k], Math.min(text.length(), end[k] + 4));
+    }
+
+    boolean is(int k, String word) {
+        return k >= 0 && k < n && tok[k].equals(word);
+    }
+
+    boolean isIgnoreCase(int k, String word) {
+        return k >= 0 && k < n && tok[k].equalsIgnoreCase(word);
+    }
+
+    /** Index of the token starting at char offset {@code offset}, or -1 (binary search). */
+    int tokenAt(int offset) {
+        int lo = 0;
+        int hi = n - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (start[mid] < offset) {
+                lo = mid + 1;
+            } else if (start[mid] > offset) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    /** Index of the token ending at char offset {@code offset}, or -1. */
+    int tokenEndingAt(int offset) {
+        int lo = 0;
+        int hi = n - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (end[mid] < offset) {
+                lo = mid + 1;
+            } else if (end[mid] > offset) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,106 @@
+package io.paperpulse.enrich.extract;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.paperpulse.contracts.EntityType;
+
+/**
+ * The word lists the rules use, read once from {@code extract/*.txt} on the class path: surface forms the rules never
+ * report, generic words, head nouns with the type they give, and name-variant suffixes. Immutable.
+ */
+final class Lexicon {
+    /** A head noun of a field or paradigm: the phrase it ends is no entity. */
+    static final int IGNORE = -1;
+
+    private final Set<String> notNames;
+    private final Set<String> genericWords;
+    private final Map<String, Integer> heads;
+    private final Set<String> suffixes;
+
+    private Lexicon(Set<String> notNames, Set<String> genericWords, Map<String, Integer> heads, Set<String> suffixes) {
+        this.notNames = notNames;
+        this.genericWords = genericWords;
+        this.heads = heads;
+        this.suffixes = suffixes;
+    }
+
+    static Lexicon defaults() {
+        Set<String> notNames = new HashSet<>();
+        for (String line : lines("extract/not-names.txt")) {
+            notNames.add(line);
+        }
+        Set<String> generic = new HashSet<>();
+        for (String line : lines("extract/generic-words.txt")) {
+            generic.add(line.toLowerCase(Locale.ROOT));
+        }
+        Map<String, Integer> heads = new HashMap<>();
+        for (String line : lines("extract/head-nouns.txt")) {
+            int tab = line.indexOf('\t');
+            if (tab <= 0) {
+                continue;
+            }
+            String noun = line.substring(0, tab).strip();
+            String type = line.substring(tab + 1).strip();
+            int code = "IGNORE".equals(type) ? IGNORE : EntityType.valueOf(type).ordinal();
+            String key = isAllCaps(noun) ? noun : noun.toLowerCase(Locale.ROOT);
+            heads.putIfAbsent(key, code);
+            heads.putIfAbsent(isAllCaps(noun) ? key + "s" : Gazetteer.plural(key), code);
+        }
+        Set<String> suffixes = new HashSet<>();
+        for (String line : lines("extract/name-suffixes.txt")) {
+            suffixes.add(line.toLowerCase(Locale.ROOT));
+        }
+        return new Lexicon(Set.copyOf(notNames), Set.copyOf(generic), Map.copyOf(heads), Set.copyOf(suffixes));
+    }
+
+    boolean isNotName(String surface) {
+        return notNames.contains(surface);
+    }
+
+    boolean isGeneric(String word) {
+        return genericWords.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The type a head noun gives: an {@link EntityType} ordinal, {@link #IGNORE}, or {@code null} when the word is no
+     * head noun. All-caps nouns (LM, LLM) match exactly, others case-insensitively.
+     */
+    Integer head(String word) {
+        Integer exact = heads.get(word);
+        if (exact != null) {
+            return exact;
+        }
+        return isAllCaps(word) && word.length() > 1 ? null : heads.get(word.toLowerCase(Locale.ROOT));
+    }
+
+    boolean isNameSuffix(String part) {
+        return suffixes.contains(part.toLowerCase(Locale.ROOT));
+    }
+
+    static boolean isAllCaps(String s) {
+        boolean letter = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Chars.isLower(c)) {
+                return false;
+            }
+            letter |= Chars.isLetter(c);
+        }
+        return letter;
+    }
+
+    private static Iterable<String> lines(String resource) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String raw : Gazetteer.readResource(resource)) {
+            String line = raw.strip();
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                out.add(raw.contains("\t") ? raw.strip() : line);
+            }
+        }
+        return out;
+    }
+}
