@@ -1,0 +1,98 @@
+package io.paperpulse.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.IntStream;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What a user does first: push the sample digest onto digests.raw with a plain Kafka producer and read the gateway.
+ * Shared by the embedded-infrastructure and the container variants.
+ */
+final class SampleDigestScenario {
+    static final Path SAMPLE = Path.of(System.getProperty("paperpulse.root", ".."), "samples/digests/trending-papers-mar-11.txt");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SampleDigestScenario() {
+    }
+
+    static void run(String kafka, PipelineProcesses services) throws Exception {
+        byte[] page = Files.readAllBytes(SAMPLE);
+        List<String> expectedTitles = titleLines(page);
+        assertEquals(62, expectedTitles.size());
+
+        push(kafka, page);
+        List<String> served = awaitTitles(services.gateway(), 62);
+        assertEquals(expectedTitles.stream().sorted().toList(), served.stream().sorted().toList(),
+                "the gateway serves exactly the sample's papers");
+
+        push(kafka, page);
+        PipelineProcesses.sleep(5_000); // give a duplicate every chance to show up
+        assertEquals(62, total(services.gateway()), "pushing the same page again changes nothing");
+        assertEquals(served.stream().sorted().toList(), titles(services.gateway()).stream().sorted().toList());
+    }
+
+    static void push(String kafka, byte[] page) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("digests.raw", page)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot push the sample", e);
+        }
+    }
+
+    private static List<String> awaitTitles(String gateway, int count) {
+        long deadline = System.currentTimeMillis() + Duration.ofSeconds(90).toMillis();
+        while (total(gateway) < count && System.currentTimeMillis() < deadline) {
+            PipelineProcesses.sleep(500);
+        }
+        return titles(gateway);
+    }
+
+    static long total(String gateway) {
+        return read(PipelineProcesses.get(gateway + "/papers?size=1")).get("total").asLong();
+    }
+
+    static List<String> titles(String gateway) {
+        List<String> titles = new ArrayList<>();
+        for (int p = 0; ; p++) {
+            JsonNode page = read(PipelineProcesses.get(gateway + "/papers?size=100&page=" + p));
+            page.get("items").forEach(item -> titles.add(item.get("title").asText()));
+            if (page.get("items").size() < 100) {
+                return titles;
+            }
+        }
+    }
+
+    static List<String> titleLines(byte[] page) {
+        List<String> lines = new String(page, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        int date = lines.indexOf("Mar 11");
+        return IntStream.range(0, (lines.size() - date - 1) / 2).mapToObj(i -> lines.get(date + 1 + 2 * i)).toList();
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
