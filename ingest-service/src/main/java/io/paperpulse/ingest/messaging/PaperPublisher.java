@@ -9,24 +9,26 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.paperpulse.contracts.ParsedPaper;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /** Publishes parsed papers on {@code papers.parsed}, keyed by paper id; completes when the broker has them all. */
 @ApplicationScoped
 public class PaperPublisher {
+    /** Sends in flight at once: a page of thousands of papers must not overflow the emitter's buffer. */
+    private static final int IN_FLIGHT = 64;
 
     @Inject
     @Channel("papers-parsed")
     MutinyEmitter<ParsedPaper> emitter;
 
     public Uni<Void> publish(List<ParsedPaper> papers) {
-        if (papers.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<Uni<Void>> sends = papers.stream().map(this::send).toList();
-        return Uni.join().all(sends).andFailFast().replaceWithVoid();
+        return Multi.createFrom().iterable(papers)
+                .onItem().transformToUni(this::send).merge(IN_FLIGHT)
+                .collect().last()
+                .replaceWithVoid();
     }
 
     private Uni<Void> send(ParsedPaper paper) {

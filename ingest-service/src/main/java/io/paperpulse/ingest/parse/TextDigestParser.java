@@ -1,63 +1,69 @@
 package io.paperpulse.ingest.parse;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Splits a text scrape of a digest page: chrome lines, a date line, then paragraphs alternating title and abstract.
- * A paragraph is a run of non-blank lines; a title is one line, its abstract the next paragraph.
+ * Reads a text scrape of a digest page: chrome, a date line, then paragraphs (runs of non-blank lines) of titles and
+ * abstracts, then maybe more chrome. Lines may end in LF, CRLF or CR; surrounding spaces and tabs are dropped; the lines
+ * of one paragraph are joined with a space. Everything before the date line is chrome.
  */
 final class TextDigestParser {
 
     ParsedPageBuilder parse(String text, PageInput input) {
-        List<String> lines = text.lines().map(String::strip).toList();
+        List<String> lines = text.lines().map(TextDigestParser::trim).toList();
         int start = 0;
         LocalDate date = null;
-        for (int i = 0; i < lines.size(); i++) {
+        for (int i = 0; i < lines.size() && date == null; i++) {
             Optional<LocalDate> found = DateLines.parse(lines.get(i), input);
             if (found.isPresent()) {
                 date = found.get();
                 start = i + 1;
-                break;
             }
         }
-        if (date == null) {
-            date = input.date() != null ? input.date() : LocalDate.ofInstant(input.receivedAt(), ZoneOffset.UTC);
-        }
-        ParsedPageBuilder page = new ParsedPageBuilder(date, "text");
-        List<String> paragraphs = paragraphs(lines.subList(start, lines.size()));
-        for (int i = 0; i < paragraphs.size(); i += 2) {
-            String title = paragraphs.get(i);
-            String abstractText = i + 1 < paragraphs.size() ? paragraphs.get(i + 1) : null;
-            page.add(title, abstractText);
-        }
+        ParsedPageBuilder page = new ParsedPageBuilder(date != null ? date : DateLines.withoutDateLine(input), PageFormat.TEXT);
+        PaperSplitter.split(paragraphs(lines.subList(start, lines.size()), input), date == null, page);
         return page;
     }
 
-    private static List<String> paragraphs(List<String> lines) {
-        List<String> paragraphs = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
+    /** Runs of non-blank lines; a later date line (a page listing several days) separates, it is no paper. */
+    private static List<Paragraph> paragraphs(List<String> lines, PageInput input) {
+        List<Paragraph> paragraphs = new ArrayList<>();
+        List<String> current = new ArrayList<>();
         for (String line : lines) {
-            if (line.isEmpty()) {
+            if (line.isEmpty() || DateLines.parse(line, input).isPresent()) {
                 flush(paragraphs, current);
             } else {
-                if (current.length() > 0) {
-                    current.append(' ');
-                }
-                current.append(line);
+                current.add(line);
             }
         }
         flush(paragraphs, current);
         return paragraphs;
     }
 
-    private static void flush(List<String> paragraphs, StringBuilder current) {
-        if (current.length() > 0) {
-            paragraphs.add(current.toString());
-            current.setLength(0);
+    private static void flush(List<Paragraph> paragraphs, List<String> current) {
+        if (!current.isEmpty()) {
+            paragraphs.add(new Paragraph(List.copyOf(current)));
+            current.clear();
         }
+    }
+
+    /** Drops surrounding whitespace, including the no-break and zero-width spaces scrapes leave. */
+    static String trim(String line) {
+        int start = 0;
+        int end = line.length();
+        while (start < end && isBlank(line.charAt(start))) {
+            start++;
+        }
+        while (end > start && isBlank(line.charAt(end - 1))) {
+            end--;
+        }
+        return line.substring(start, end);
+    }
+
+    private static boolean isBlank(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF';
     }
 }

@@ -1,0 +1,14 @@
+package io.paperpulse.ingest.api;
+
+import java.time.LocalDate;
+
+import io.paperpulse.ingest.messaging.IngestOutcome;
+
+/** The answer to an accepted push or replay. */
+public record IngestResponse(String digestId, LocalDate date, int papers, int duplicatesInPage, boolean alreadyIngested) {
+
+    static IngestResponse of(IngestOutcome outcome) {
+        return new IngestResponse(outcome.digestId(), outcome.date(), outcome.paperIds().size(), outcome.duplicatesInPage(),
+                outcome.alreadyIngested());
+    }
+}

@@ -1,0 +1,40 @@
+package io.paperpulse.ingest.store;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.bson.codecs.pojo.annotations.BsonId;
+
+import io.quarkus.mongodb.panache.common.MongoEntity;
+
+/**
+ * One raw page as ingest-service received it, once per checksum: the papers it gave, or why it was refused (REST
+ * pushes only; Kafka keeps refused records in its dead-letter topic). Raw bytes included, so any page can be replayed.
+ */
+@MongoEntity(collection = "digests")
+public class DigestRecord {
+    public enum Status { ACCEPTED, REJECTED }
+
+    /** The checksum: the same bytes, by any path, are the same digest. */
+    @BsonId
+    public String id;
+    public String checksum;
+    /** ISO date of the digest; for a refused page, the date hint given with it, if any. */
+    public String date;
+    public String source;
+    /** "text" or "html"; {@code null} for a page refused before its format was known. */
+    public String format;
+    public String contentType;
+    public Instant receivedAt;
+    public Status status;
+    /** Why the page was refused, for a rejected one. */
+    public String reason;
+    /** Ids of the page's papers, in page order, duplicates removed. */
+    public List<String> paperIds;
+    public int duplicatesInPage;
+    public byte[] raw;
+
+    public boolean accepted() {
+        return status == Status.ACCEPTED;
+    }
+}

@@ -1,0 +1,86 @@
+package io.paperpulse.ingest.parse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Test pages: the fixtures under {@code pages/} with their expected papers, and the shared sample digest. */
+public final class Pages {
+    static final Path SAMPLE = Path.of("../samples/digests/trending-papers-mar-11.txt");
+    /** Fixtures are read as if received then: a date line without a year is in 2026 (or before). */
+    static final Instant RECEIVED = Instant.parse("2026-03-12T08:00:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Pages() {
+    }
+
+    public static byte[] fixture(String name) {
+        try (InputStream in = Pages.class.getResourceAsStream("/pages/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String text(String name) {
+        return new String(fixture(name), StandardCharsets.UTF_8);
+    }
+
+    public static byte[] sample() {
+        try {
+            return Files.readAllBytes(SAMPLE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The page with a line of chrome on top that no other test uses: new bytes, so a new digest, with the same papers. */
+    public static byte[] unique(byte[] page) {
+        boolean html = new String(page, 0, Math.min(page.length, 64), StandardCharsets.UTF_8).stripLeading().startsWith("<");
+        String nonce = java.util.UUID.randomUUID().toString();
+        byte[] top = (html ? "<!-- " + nonce + " -->\n" : "run " + nonce + "\n\n").getBytes(StandardCharsets.UTF_8);
+        byte[] variant = java.util.Arrays.copyOf(top, top.length + page.length);
+        System.arraycopy(page, 0, variant, top.length, page.length);
+        return variant;
+    }
+
+    static ParsedPage parse(byte[] body, String contentType) {
+        return new DigestParser().parse(new PageInput(body, contentType, null, RECEIVED));
+    }
+
+    static ParsedPage parse(String body) {
+        return parse(body.getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    /** What a fixture's {@code .expected.json} says the parser must find. */
+    record Expected(LocalDate date, int duplicatesInPage, List<PaperEntry> papers) {
+        static Expected of(String fixture) {
+            try {
+                JsonNode root = JSON.readTree(fixture(fixture.replaceFirst("\\.(txt|html)$", ".expected.json")));
+                List<PaperEntry> papers = new ArrayList<>();
+                for (JsonNode p : root.get("papers")) {
+                    String title = p.get("title").asText();
+                    String abstractText = p.get("abstract").isNull() ? null : p.get("abstract").asText();
+                    String arxivId = p.hasNonNull("arxivId") ? p.get("arxivId").asText() : null;
+                    papers.add(new PaperEntry(PaperIds.fromTitle(title), title, abstractText, arxivId));
+                }
+                return new Expected(LocalDate.parse(root.get("date").asText()), root.path("duplicatesInPage").asInt(0), papers);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
