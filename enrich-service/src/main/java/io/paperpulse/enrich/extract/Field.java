@@ -15,6 +15,11 @@ final class Field {
     String[] tok;
     boolean[] sentenceStart;
     boolean[] inUrl;
+    /** Keyword flags per token, filled by the entity rules. */
+    int[] kw;
+    /** Head-noun codes per token, filled lazily by the entity rules. */
+    Integer[] headCache;
+    boolean[] headDone;
 
     Field(String text, String name, boolean title) {
         this.text = text == null ? "" : text;
@@ -24,27 +29,27 @@ final class Field {
     }
 
     private void tokenize() {
-        String s = text;
-        int len = s.length();
+        char[] s = text.toCharArray();
+        int len = s.length;
         int cap = Math.max(8, len / 5);
         start = new int[cap];
         end = new int[cap];
         int i = 0;
         while (i < len) {
-            if (!Chars.isWordChar(s.charAt(i))) {
+            if (!Chars.isWordChar(s[i])) {
                 i++;
                 continue;
             }
             int b = i;
             while (true) {
-                while (i < len && Chars.isWordChar(s.charAt(i))) {
+                while (i < len && Chars.isWordChar(s[i])) {
                     i++;
                 }
-                if (i + 1 < len && s.charAt(i) == '-' && Chars.isWordChar(s.charAt(i + 1))) {
+                if (i + 1 < len && s[i] == '-' && Chars.isWordChar(s[i + 1])) {
                     i++;
                     continue;
                 }
-                if (i + 1 < len && s.charAt(i) == '.' && Chars.isDigit(s.charAt(i - 1)) && Chars.isDigit(s.charAt(i + 1))) {
+                if (i + 1 < len && s[i] == '.' && Chars.isDigit(s[i - 1]) && Chars.isDigit(s[i + 1])) {
                     i++;
                     continue;
                 }
@@ -62,10 +67,10 @@ final class Field {
         sentenceStart = new boolean[n];
         inUrl = new boolean[n];
         for (int k = 0; k < n; k++) {
-            tok[k] = s.substring(start[k], end[k]);
+            tok[k] = text.substring(start[k], end[k]);
             sentenceStart[k] = k == 0 || endsSentence(k);
         }
-        markUrls();
+        markUrls(s);
     }
 
     /** True when the text between token k-1 and k closes a sentence: ". ", "! ", "? " (not "e.g. x"). */
@@ -76,7 +81,7 @@ final class Field {
         boolean space = false;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (c == '.' || c == '!' || c == '?') {
+            if (c == '.' || c == '!' || c == '?' || c == ':' && k < n && Chars.isUpper(text.charAt(start[k]))) {
                 stop = true;
             } else if (Character.isWhitespace(c)) {
                 space |= stop;
@@ -91,30 +96,32 @@ final class Field {
     }
 
     /** Tokens inside a whitespace-delimited chunk that looks like a URL ("://", "www.", or host.tld/path). */
-    private void markUrls() {
-        String s = text;
-        int len = s.length();
+    private void markUrls(char[] s) {
+        int len = s.length;
+        if (text.indexOf('/') < 0 && text.indexOf("www.") < 0 && text.indexOf("WWW.") < 0) {
+            return;
+        }
         int k = 0;
         int i = 0;
         while (i < len) {
-            while (i < len && Character.isWhitespace(s.charAt(i))) {
+            while (i < len && Character.isWhitespace(s[i])) {
                 i++;
             }
             int b = i;
             boolean slash = false;
             boolean dot = false;
             boolean url = false;
-            while (i < len && !Character.isWhitespace(s.charAt(i))) {
-                char c = s.charAt(i);
+            while (i < len && !Character.isWhitespace(s[i])) {
+                char c = s[i];
                 if (c == '/') {
-                    url |= dot || (i + 1 < len && s.charAt(i + 1) == '/' && i > b && s.charAt(i - 1) == ':');
+                    url |= dot || (i + 1 < len && s[i + 1] == '/' && i > b && s[i - 1] == ':');
                     slash = true;
                 } else if (c == '.') {
-                    dot |= !slash && i + 1 < len && Chars.isLetter(s.charAt(i + 1));
+                    dot |= !slash && i + 1 < len && Chars.isLetter(s[i + 1]);
                 }
                 i++;
             }
-            url |= i - b > 4 && s.regionMatches(true, b, "www.", 0, 4);
+            url |= i - b > 4 && text.regionMatches(true, b, "www.", 0, 4);
             if (url) {
                 while (k < n && start[k] < b) {
                     k++;
@@ -136,6 +143,18 @@ final class Field {
             }
         }
         return from < start[k] || k == 0;
+    }
+
+    /** True when only whitespace or a closing parenthesis stands between token k-1 and token k. */
+    boolean gapIsSpaceOrParen(int k) {
+        int from = k == 0 ? 0 : end[k - 1];
+        for (int i = from; i < start[k]; i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c) && c != ')') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when the gap before token k contains character c. */
@@ -160,10 +179,40 @@ final class Field {
         return false;
     }
 
-    /** The gap before token k, stripped of whitespace. */
+    /** The gap before token k, stripped of whitespace ("" when only spaces). */
     String gap(int k) {
         int from = k == 0 ? 0 : end[k - 1];
-        return text.substring(from, start[k]).strip();
+        int to = start[k];
+        while (from < to && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        return from == to ? "" : to - from == 1 && text.charAt(from) < 128 ? ONE_CHAR[text.charAt(from)] : text.substring(from, to);
+    }
+
+    /** True when the gap before token k, stripped, is exactly {@code c}. */
+    boolean gapIs(int k, char c) {
+        int from = k == 0 ? 0 : end[k - 1];
+        int seen = 0;
+        for (int i = from; i < start[k]; i++) {
+            char g = text.charAt(i);
+            if (g == c) {
+                seen++;
+            } else if (!Character.isWhitespace(g)) {
+                return false;
+            }
+        }
+        return seen == 1;
+    }
+
+    private static final String[] ONE_CHAR = new String[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ONE_CHAR[c] = String.valueOf(c);
+        }
     }
 
     /** The gap after the last token up to the end of the text. */

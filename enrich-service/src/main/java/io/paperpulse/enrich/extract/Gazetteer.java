@@ -15,13 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.ahocorasick.trie.PayloadTrie;
-
 import io.paperpulse.contracts.EntityType;
 
 /**
- * The curated name lists ({@code gazetteer/<type>.txt} on the class path), compiled once into two Aho-Corasick
- * automata: one case-sensitive (models, datasets, organisations, frameworks, methods and the {@code =ACRONYM} task
+ * The curated name lists ({@code gazetteer/<type>.txt} on the class path), compiled once into two {@link NameTrie}
+ * matchers: one case-sensitive (models, datasets, organisations, frameworks, methods and the {@code =ACRONYM} task
  * lines), one case-insensitive for task phrases, each also registered with a simple plural of its last word.
  * Immutable and thread-safe after construction.
  *
@@ -40,8 +38,8 @@ public final class Gazetteer {
         void hit(int start, int end, int typeMask);
     }
 
-    private final PayloadTrie<Integer> exact;
-    private final PayloadTrie<Integer> folded;
+    private final NameTrie exact;
+    private final NameTrie folded;
     private final Map<String, Integer> exactTypes;
     private final Map<String, Integer> foldedTypes;
     private final int size;
@@ -50,12 +48,8 @@ public final class Gazetteer {
         this.exactTypes = Map.copyOf(exactTypes);
         this.foldedTypes = Map.copyOf(foldedTypes);
         this.size = exactTypes.size() + foldedTypes.size();
-        PayloadTrie.PayloadTrieBuilder<Integer> e = PayloadTrie.builder();
-        exactTypes.forEach(e::addKeyword);
-        this.exact = e.build();
-        PayloadTrie.PayloadTrieBuilder<Integer> f = PayloadTrie.<Integer>builder().ignoreCase();
-        foldedTypes.forEach(f::addKeyword);
-        this.folded = f.build();
+        this.exact = new NameTrie(exactTypes, false);
+        this.folded = new NameTrie(foldedTypes, true);
     }
 
     /** The lists shipped on the class path under {@code gazetteer/}. */
@@ -107,27 +101,53 @@ public final class Gazetteer {
         return size;
     }
 
-    /** Reports every match bounded by non-word characters on both sides. */
+    /**
+     * Reports every match bounded by non-word characters on both sides (or followed by an "_x" variant suffix). One
+     * pass over the words: a word that starts no name (one hash probe per trie) costs no walk.
+     */
     void scan(String text, HitSink sink) {
-        if (!exactTypes.isEmpty()) {
-            exact.parseText(text, emit -> {
-                int start = emit.getStart();
-                int end = emit.getEnd() + 1;
-                if (Chars.isBounded(text, start, end)) {
-                    sink.hit(start, end, emit.getPayload());
-                }
-                return true;
-            });
+        boolean e = !exactTypes.isEmpty();
+        boolean f = !foldedTypes.isEmpty();
+        if (!e && !f) {
+            return;
         }
-        if (!foldedTypes.isEmpty()) {
-            folded.parseText(text, emit -> {
-                int start = emit.getStart();
-                int end = emit.getEnd() + 1;
-                if (Chars.isBounded(text, start, end)) {
-                    sink.hit(start, end, emit.getPayload());
+        NameTrie.Sink s = sink::hit;
+        int len = text.length();
+        int i = 0;
+        while (i < len) {
+            char c = text.charAt(i);
+            if (!Chars.isWordChar(c)) {
+                if (e && exact.hasOddStarts() && (i == 0 || !Chars.isWordChar(text.charAt(i - 1)))) {
+                    exact.walk(text, i, s);
                 }
-                return true;
-            });
+                if (f && folded.hasOddStarts() && (i == 0 || !Chars.isWordChar(text.charAt(i - 1)))) {
+                    folded.walk(text, i, s);
+                }
+                i++;
+                continue;
+            }
+            long he = NameTrie.SEED;
+            long hf = NameTrie.SEED;
+            boolean walkE = false;
+            boolean walkF = false;
+            int j = i;
+            while (j < len && Chars.isWordChar(c = text.charAt(j))) {
+                if (c == '_') {
+                    // "BERT_BASE": a name may end before an underscore variant suffix
+                    walkE |= e && exact.startsWithWord(he);
+                    walkF |= f && folded.startsWithWord(hf);
+                }
+                he = NameTrie.mix(he, c);
+                hf = NameTrie.mix(hf, NameTrie.lower(c));
+                j++;
+            }
+            if (walkE || e && exact.startsWithWord(he)) {
+                exact.walk(text, i, s);
+            }
+            if (walkF || f && folded.startsWithWord(hf)) {
+                folded.walk(text, i, s);
+            }
+            i = j;
         }
     }
 
@@ -159,6 +179,9 @@ public final class Gazetteer {
         char last = phrase.charAt(n - 1);
         if (last == 'y' && n > 1 && "aeiou".indexOf(phrase.charAt(n - 2)) < 0) {
             return phrase.substring(0, n - 1) + "ies";
+        }
+        if (phrase.endsWith("sis")) {
+            return phrase.substring(0, n - 2) + "es";
         }
         if (last == 's' || last == 'x' || last == 'z' || phrase.endsWith("ch") || phrase.endsWith("sh")) {
             return phrase + "es";

@@ -20,12 +20,15 @@ final class Lexicon {
     private final Set<String> genericWords;
     private final Map<String, Integer> heads;
     private final Set<String> suffixes;
+    private final String[] modelStems;
 
-    private Lexicon(Set<String> notNames, Set<String> genericWords, Map<String, Integer> heads, Set<String> suffixes) {
+    private Lexicon(Set<String> notNames, Set<String> genericWords, Map<String, Integer> heads, Set<String> suffixes,
+            String[] modelStems) {
         this.notNames = notNames;
         this.genericWords = genericWords;
         this.heads = heads;
         this.suffixes = suffixes;
+        this.modelStems = modelStems;
     }
 
     static Lexicon defaults() {
@@ -54,7 +57,12 @@ final class Lexicon {
         for (String line : lines("extract/name-suffixes.txt")) {
             suffixes.add(line.toLowerCase(Locale.ROOT));
         }
-        return new Lexicon(Set.copyOf(notNames), Set.copyOf(generic), Map.copyOf(heads), Set.copyOf(suffixes));
+        java.util.List<String> stems = new java.util.ArrayList<>();
+        for (String line : lines("extract/model-stems.txt")) {
+            stems.add(line.toLowerCase(Locale.ROOT));
+        }
+        return new Lexicon(Set.copyOf(notNames), Set.copyOf(generic), Map.copyOf(heads), Set.copyOf(suffixes),
+                stems.toArray(new String[0]));
     }
 
     boolean isNotName(String surface) {
@@ -62,7 +70,7 @@ final class Lexicon {
     }
 
     boolean isGeneric(String word) {
-        return genericWords.contains(word.toLowerCase(Locale.ROOT));
+        return genericWords.contains(word) || genericWords.contains(word.toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -74,11 +82,29 @@ final class Lexicon {
         if (exact != null) {
             return exact;
         }
-        return isAllCaps(word) && word.length() > 1 ? null : heads.get(word.toLowerCase(Locale.ROOT));
+        boolean upper = false;
+        for (int i = 0; i < word.length() && !upper; i++) {
+            upper = Chars.isUpper(word.charAt(i));
+        }
+        if (!upper || isAllCaps(word) && word.length() > 1) {
+            return null;
+        }
+        return heads.get(word.toLowerCase(Locale.ROOT));
     }
 
     boolean isNameSuffix(String part) {
         return suffixes.contains(part.toLowerCase(Locale.ROOT));
+    }
+
+    /** True when the lower-cased name contains a part that reads as a model (GNN, BERT, -former, Net). */
+    boolean hasModelStem(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String stem : modelStems) {
+            if (lower.contains(stem)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isAllCaps(String s) {

@@ -5,78 +5,162 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds every URL of an abstract, in order and without duplicates, normalised as the extraction guidelines say:
- * trailing punctuation and unbalanced closing brackets stripped, a missing scheme becomes {@code https://}.
+ * trailing punctuation and unbalanced closing brackets stripped, a trailing {@code /} and the case kept, a missing
+ * scheme becomes {@code https://}. A hand-written scan: linear in the text, no regular expression, no recursion.
  */
 public final class LinkExtractor {
-    /** A URL candidate is one whitespace-free token; linear, no nested quantifiers. */
-    private static final Pattern CANDIDATE = Pattern.compile(
-            "(?:(?<![\\w@.])(?:https?|ftp)://|(?<![\\w@./-])www\\.|(?<![\\w@./-])(?=[A-Za-z0-9][A-Za-z0-9-]*\\.[A-Za-z]))[^\\s<>\"]+",
-            Pattern.CASE_INSENSITIVE);
-    /** A bare host (no scheme) counts only with a known top-level domain, so "e.g." or "Fig.3" never do. */
-    private static final Pattern BARE_HOST = Pattern.compile(
-            "(?:[A-Za-z0-9-]+\\.)+(?:com|org|net|io|ai|ms|dev|edu|gov|gl|ly|co|me|app|page|info|cn|uk|de|fr|jp|ca|science|tech|xyz|site)(?::\\d+)?(?:[/?#].*)?",
-            Pattern.CASE_INSENSITIVE);
-    private static final String TRAILING_PUNCTUATION = ".,;:!?'\"";
+    /** A bare host (no scheme, no www.) counts only with one of these top-level domains, so "e.g." never does. */
+    private static final Set<String> TLDS = Set.of("com", "org", "net", "io", "ai", "ms", "dev", "edu", "gov", "gl",
+            "ly", "co", "me", "app", "page", "info", "cn", "uk", "de", "fr", "jp", "ca", "science", "tech", "xyz",
+            "site", "be", "eu", "us", "tv", "cc", "ch", "nl", "kr", "au", "link", "top", "cloud", "tools", "studio",
+            "wiki");
+    /** The guidelines' trailing punctuation, plus its typographic twins (closing quotes, CJK full stop). */
+    private static final String TRAILING_PUNCTUATION = ".,;:!?'\"’”»。，；：！？";
 
     public List<String> extract(String text) {
-        if (text == null || text.isEmpty()) {
+        if (text == null || text.isEmpty() || text.indexOf('.') < 0) {
             return List.of();
         }
+        char[] cs = text.toCharArray();
         Set<String> links = new LinkedHashSet<>();
-        Matcher m = CANDIDATE.matcher(text);
-        while (m.find()) {
-            String url = trim(m.group());
-            String lower = url.toLowerCase(Locale.ROOT);
-            boolean hasScheme = lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("ftp://");
-            if (!hasScheme && !lower.startsWith("www.") && !BARE_HOST.matcher(url).matches()) {
+        int len = cs.length;
+        int i = 0;
+        while (i < len) {
+            char c = cs[i];
+            if (c >= 128 || !Chars.isWordChar(c) || c == '_') {
+                i++;
                 continue;
             }
-            if (url.length() <= (hasScheme ? lower.indexOf("://") + 3 : 0)) {
+            if (hostCharBefore(cs, i)) {
+                // inside a word or host: jump to the end of this run of label characters
+                while (i < len && cs[i] < 128 && isLabelChar(cs[i])) {
+                    i++;
+                }
                 continue;
             }
-            links.add(hasScheme ? url : "https://" + url);
+            int scheme = (c == 'h' || c == 'H' || c == 'f' || c == 'F') ? schemeLength(text, i) : 0;
+            boolean www = scheme == 0 && (c == 'w' || c == 'W') && text.regionMatches(true, i, "www.", 0, 4);
+            boolean bare = scheme == 0 && !www && isHostStart(cs, i);
+            if (scheme == 0 && !www && !bare) {
+                while (i < len && cs[i] < 128 && isLabelChar(cs[i])) {
+                    i++;
+                }
+                continue;
+            }
+            int end = i;
+            while (end < len && !stops(cs[end])) {
+                end++;
+            }
+            String url = trim(text.substring(i, end));
+            if (scheme > 0) {
+                if (url.length() > scheme) {
+                    links.add(url);
+                }
+            } else if (www && url.length() > 4 || bare && isBareHost(url)) {
+                links.add("https://" + url);
+            }
+            i = Math.max(end, i + 1);
         }
         return new ArrayList<>(links);
     }
 
-    /** Strips trailing punctuation and closing brackets that have no opening partner inside the URL. */
+    /** Length of "http://", "https://" or "ftp://" at i (the caller checked what stands before), else 0. */
+    private static int schemeLength(String text, int i) {
+        for (String s : SCHEMES) {
+            if (text.regionMatches(true, i, s, 0, s.length())) {
+                return s.length();
+            }
+        }
+        return 0;
+    }
+
+    private static final String[] SCHEMES = {"https://", "http://", "ftp://"};
+
+    private static boolean hostCharBefore(char[] cs, int i) {
+        if (i == 0) {
+            return false;
+        }
+        char p = cs[i - 1];
+        return Chars.isWordChar(p) || p == '@' || p == '.' || p == '/' || p == '-';
+    }
+
+    /** A letter or digit that starts a label followed, within the run of host characters, by ".letter". */
+    private static boolean isHostStart(char[] cs, int i) {
+        int len = cs.length;
+        int j = i;
+        while (j < len && cs[j] < 128 && isLabelChar(cs[j])) {
+            j++;
+        }
+        return j + 1 < len && cs[j] == '.' && cs[j + 1] < 128 && Chars.isLetter(cs[j + 1]);
+    }
+
+    private static boolean isLabelChar(char c) {
+        return c < 128 && (Chars.isWordChar(c) && c != '_' || c == '-');
+    }
+
+    private static boolean stops(char c) {
+        return Character.isWhitespace(c) || c == '<' || c == '>' || c == '"';
+    }
+
+    /** host.tld[:port][/?#...] with a known top-level domain. */
+    static boolean isBareHost(String url) {
+        int len = url.length();
+        int hostEnd = 0;
+        while (hostEnd < len && (isLabelChar(url.charAt(hostEnd)) || url.charAt(hostEnd) == '.')) {
+            hostEnd++;
+        }
+        if (hostEnd < len) {
+            char c = url.charAt(hostEnd);
+            if (c == ':') {
+                int p = hostEnd + 1;
+                while (p < len && Chars.isDigit(url.charAt(p))) {
+                    p++;
+                }
+                if (p == hostEnd + 1 || p < len && "/?#".indexOf(url.charAt(p)) < 0) {
+                    return false;
+                }
+            } else if ("/?#".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        String host = url.substring(0, hostEnd);
+        if (host.startsWith(".") || host.endsWith(".") || host.contains("..")) {
+            return false;
+        }
+        int dot = host.lastIndexOf('.');
+        return dot > 0 && TLDS.contains(host.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** Strips trailing punctuation and closing brackets that have no opening partner inside the URL (linear). */
     static String trim(String url) {
+        int[] open = new int[3];
+        int[] close = new int[3];
+        for (int i = 0; i < url.length(); i++) {
+            int k = "([{".indexOf(url.charAt(i));
+            if (k >= 0) {
+                open[k]++;
+            }
+            k = ")]}".indexOf(url.charAt(i));
+            if (k >= 0) {
+                close[k]++;
+            }
+        }
         int end = url.length();
-        boolean changed = true;
-        while (changed && end > 0) {
-            changed = false;
+        while (end > 0) {
             char last = url.charAt(end - 1);
+            int k = ")]}".indexOf(last);
             if (TRAILING_PUNCTUATION.indexOf(last) >= 0) {
                 end--;
-                changed = true;
-            } else if (isClosing(last) && unbalanced(url, end, last)) {
+            } else if (k >= 0 && close[k] > open[k]) {
+                close[k]--;
                 end--;
-                changed = true;
+            } else {
+                break;
             }
         }
         return url.substring(0, end);
-    }
-
-    private static boolean isClosing(char c) {
-        return c == ')' || c == ']' || c == '}';
-    }
-
-    private static boolean unbalanced(String url, int end, char closing) {
-        char opening = closing == ')' ? '(' : closing == ']' ? '[' : '{';
-        int depth = 0;
-        for (int i = 0; i < end; i++) {
-            char c = url.charAt(i);
-            if (c == opening) {
-                depth++;
-            } else if (c == closing) {
-                depth--;
-            }
-        }
-        return depth < 0;
     }
 }

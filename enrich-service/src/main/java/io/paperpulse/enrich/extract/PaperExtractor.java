@@ -1,25 +1,50 @@
 package io.paperpulse.enrich.extract;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.List;
+
+import io.paperpulse.contracts.Entity;
 
 /**
  * Runs every extractor over one paper's title and abstract. Stateless after construction and thread-safe.
  */
 public final class PaperExtractor {
     /** Bump whenever the gazetteer or a rule changes: it names the consumer group that re-enriches every paper. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private final LinkExtractor links = new LinkExtractor();
     private final TextStatistics statistics = new TextStatistics();
+    private final EntityExtractor entities;
+    private final MetricExtractor metrics = new MetricExtractor();
+
+    /** Loads the gazetteer shipped under {@code gazetteer/} and the rule lists under {@code extract/}. */
+    public PaperExtractor() {
+        this(Gazetteer.defaults());
+    }
+
+    public PaperExtractor(Gazetteer gazetteer) {
+        this.entities = new EntityExtractor(gazetteer, Lexicon.defaults());
+    }
 
     public Extraction extract(String title, String abstractText) {
         String t = nfc(title);
         String a = nfc(abstractText);
-        return new Extraction(List.of(), links.extract(a), List.of(), statistics.of(t, a));
+        List<Entity> found = entities.extract(t, a);
+        List<Entity> inAbstract = new ArrayList<>();
+        for (Entity e : found) {
+            if (Entity.ABSTRACT.equals(e.field())) {
+                inAbstract.add(e);
+            }
+        }
+        return new Extraction(List.copyOf(found), links.extract(a), List.copyOf(metrics.extract(a, inAbstract)),
+                statistics.of(t, a));
     }
 
     private static String nfc(String text) {
-        return text == null ? null : Normalizer.normalize(text, Normalizer.Form.NFC);
+        if (text == null || Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
+            return text;
+        }
+        return Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 }

@@ -19,18 +19,29 @@ public final class TextStatistics {
         }
         int count = 0;
         boolean inWord = false;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            boolean wordChar = Character.isLetterOrDigit(cp);
+        int len = text.length();
+        for (int i = 0; i < len; ) {
+            char c = text.charAt(i);
+            boolean wordChar;
+            boolean space;
+            if (c < 128) {
+                wordChar = (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9';
+                space = c == ' ' || c >= 9 && c <= 13 || c >= 28 && c <= 31;
+                i++;
+            } else {
+                int cp = text.codePointAt(i);
+                wordChar = Character.isLetterOrDigit(cp);
+                space = Character.isWhitespace(cp);
+                i += Character.charCount(cp);
+            }
             if (wordChar && !inWord) {
                 count++;
             }
-            if (Character.isWhitespace(cp)) {
+            if (space) {
                 inWord = false;
             } else if (wordChar) {
                 inWord = true;
             }
-            i += Character.charCount(cp);
         }
         return count;
     }
