@@ -18,7 +18,7 @@ import java.util.Map;
 import io.paperpulse.contracts.EntityType;
 
 /**
- * The curated name lists ({@code gazetteer/<type>.txt} on the class path), compiled once into two {@link NameTrie}
+ * The curated name lists ({@code gazetteer/<type>.txt} on the class path), compiled once into two {@link NameMatcher}
  * matchers: one case-sensitive (models, datasets, organisations, frameworks, methods and the {@code =ACRONYM} task
  * lines), one case-insensitive for task phrases, each also registered with a simple plural of its last word.
  * Immutable and thread-safe after construction.
@@ -38,8 +38,8 @@ public final class Gazetteer {
         void hit(int start, int end, int typeMask);
     }
 
-    private final NameTrie exact;
-    private final NameTrie folded;
+    private final NameMatcher exact;
+    private final NameMatcher folded;
     private final Map<String, Integer> exactTypes;
     private final Map<String, Integer> foldedTypes;
     private final int size;
@@ -48,8 +48,8 @@ public final class Gazetteer {
         this.exactTypes = Map.copyOf(exactTypes);
         this.foldedTypes = Map.copyOf(foldedTypes);
         this.size = exactTypes.size() + foldedTypes.size();
-        this.exact = new NameTrie(exactTypes, false);
-        this.folded = new NameTrie(foldedTypes, true);
+        this.exact = new NameMatcher(exactTypes, false);
+        this.folded = new NameMatcher(foldedTypes, true);
     }
 
     /** The lists shipped on the class path under {@code gazetteer/}. */
@@ -101,54 +101,11 @@ public final class Gazetteer {
         return size;
     }
 
-    /**
-     * Reports every match bounded by non-word characters on both sides (or followed by an "_x" variant suffix). One
-     * pass over the words: a word that starts no name (one hash probe per trie) costs no walk.
-     */
+    /** Reports every match bounded by non-word characters on both sides (or followed by an "_x" variant suffix). */
     void scan(String text, HitSink sink) {
-        boolean e = !exactTypes.isEmpty();
-        boolean f = !foldedTypes.isEmpty();
-        if (!e && !f) {
-            return;
-        }
-        NameTrie.Sink s = sink::hit;
-        int len = text.length();
-        int i = 0;
-        while (i < len) {
-            char c = text.charAt(i);
-            if (!Chars.isWordChar(c)) {
-                if (e && exact.hasOddStarts() && (i == 0 || !Chars.isWordChar(text.charAt(i - 1)))) {
-                    exact.walk(text, i, s);
-                }
-                if (f && folded.hasOddStarts() && (i == 0 || !Chars.isWordChar(text.charAt(i - 1)))) {
-                    folded.walk(text, i, s);
-                }
-                i++;
-                continue;
-            }
-            long he = NameTrie.SEED;
-            long hf = NameTrie.SEED;
-            boolean walkE = false;
-            boolean walkF = false;
-            int j = i;
-            while (j < len && Chars.isWordChar(c = text.charAt(j))) {
-                if (c == '_') {
-                    // "BERT_BASE": a name may end before an underscore variant suffix
-                    walkE |= e && exact.startsWithWord(he);
-                    walkF |= f && folded.startsWithWord(hf);
-                }
-                he = NameTrie.mix(he, c);
-                hf = NameTrie.mix(hf, NameTrie.lower(c));
-                j++;
-            }
-            if (walkE || e && exact.startsWithWord(he)) {
-                exact.walk(text, i, s);
-            }
-            if (walkF || f && folded.startsWithWord(hf)) {
-                folded.walk(text, i, s);
-            }
-            i = j;
-        }
+        NameMatcher.Sink s = sink::hit;
+        exact.scan(text, s);
+        folded.scan(text, s);
     }
 
     /** Type bit set of an exact surface form (tasks also case-insensitively); 0 when unknown. */
