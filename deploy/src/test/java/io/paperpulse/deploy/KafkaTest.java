@@ -135,7 +135,7 @@ class KafkaTest {
         assertEquals(List.of(), problems, "overlay " + overlay);
     }
 
-    /** The body limit of POST /digests must fit into one digests.raw message. */
+    /** The page size ingest-service accepts (on REST and on Kafka) must fit into one digests.raw message. */
     @ParameterizedTest
     @ValueSource(strings = {"local", "production"})
     void aDigestAcceptedByIngestFitsIntoOneMessage(String overlay) {

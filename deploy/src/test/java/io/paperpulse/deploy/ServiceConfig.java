@@ -102,7 +102,8 @@ final class ServiceConfig {
                     }
                 }
             }
-            for (String token : resolve(value).split("[,\\s]+")) {
+            // raw, not resolved: a secret such as ${PAPERPULSE_INGEST_KEY} has no default to resolve to
+            for (String token : value.split("[,\\s]+")) {
                 if (DLQ_NAME.matcher(token).matches()) {
                     topics.add(token);
                 }

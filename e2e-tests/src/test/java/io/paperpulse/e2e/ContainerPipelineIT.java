@@ -5,7 +5,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
 
-import io.paperpulse.infra.Topics;
+import io.paperpulse.infra.TopicSetup;
 
 /**
  * The same scenario on a real MongoDB replica set and the official Apache Kafka image. Needs Docker: skipped, not
@@ -20,7 +20,7 @@ class ContainerPipelineIT {
                 MongoDBContainer mongo = new MongoDBContainer("mongo:7")) {
             kafka.start();
             mongo.start();
-            Topics.createMissing(kafka.getBootstrapServers());
+            TopicSetup.createMissing(kafka.getBootstrapServers());
             try (PipelineProcesses services = new PipelineProcesses(kafka.getBootstrapServers(), mongo.getReplicaSetUrl())) {
                 SampleDigestScenario.run(kafka.getBootstrapServers(), services);
             }

@@ -3,7 +3,6 @@ package io.paperpulse.e2e;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.paperpulse.infra.Ports;
+
 /**
  * The three packaged services as separate JVM processes, as `./paperpulse up` runs them, against given Kafka and
  * MongoDB endpoints. Each gets free ports; logs go to target/e2e-logs.
@@ -24,9 +25,9 @@ final class PipelineProcesses implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final List<Process> processes = new ArrayList<>();
-    final int queryPort = freePort();
-    final int ingestPort = freePort();
-    final int enrichPort = freePort();
+    final int queryPort = Ports.free();
+    final int ingestPort = Ports.free();
+    final int enrichPort = Ports.free();
 
     PipelineProcesses(String kafka, String mongoUri) {
         Map<String, String> env = Map.of(
@@ -36,11 +37,16 @@ final class PipelineProcesses implements AutoCloseable {
                 "INGEST_PORT", String.valueOf(ingestPort),
                 "ENRICH_PORT", String.valueOf(enrichPort),
                 "PAPERPULSE_INGEST_KEY", "e2e-test-key");
-        start("ingest-service", env);
-        start("enrich-service", env);
-        start("query-service", env);
-        for (int port : List.of(ingestPort, enrichPort, queryPort)) {
-            awaitReady(port);
+        try {
+            start("ingest-service", env);
+            start("enrich-service", env);
+            start("query-service", env);
+            for (int port : List.of(ingestPort, enrichPort, queryPort)) {
+                awaitReady(port);
+            }
+        } catch (RuntimeException e) {
+            close(); // no service outlives a failed start
+            throw e;
         }
     }
 
@@ -125,11 +131,4 @@ final class PipelineProcesses implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString() + (File.separatorChar == '\\' ? ".exe" : "");
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -22,6 +22,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.paperpulse.contracts.DigestIds;
+import io.paperpulse.contracts.Topics;
+
 /**
  * What a user does first: push the sample digest onto digests.raw with a plain Kafka producer and read the gateway.
  * Shared by the embedded-infrastructure and the container variants.
@@ -43,8 +46,13 @@ final class SampleDigestScenario {
         assertEquals(expectedTitles.stream().sorted().toList(), served.stream().sorted().toList(),
                 "the gateway serves exactly the sample's papers");
 
+        PipelineOffsets offsets = new PipelineOffsets(kafka);
+        offsets.awaitConsumed("ingest-service", Topics.DIGESTS_RAW);
+        offsets.awaitConsumed("query-service", Topics.PAPERS_ENRICHED);
+        long parsedBefore = offsets.endOffsets(Topics.PAPERS_PARSED);
         push(kafka, page);
-        PipelineProcesses.sleep(5_000); // give a duplicate every chance to show up
+        offsets.awaitConsumed("ingest-service", Topics.DIGESTS_RAW);
+        assertEquals(parsedBefore, offsets.endOffsets(Topics.PAPERS_PARSED), "a page already ingested publishes nothing again");
         assertEquals(62, total(services.gateway()), "pushing the same page again changes nothing");
         assertEquals(served.stream().sorted().toList(), titles(services.gateway()).stream().sorted().toList());
     }
@@ -53,7 +61,7 @@ final class SampleDigestScenario {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>("digests.raw", page)).get();
+            producer.send(new ProducerRecord<>(Topics.DIGESTS_RAW, DigestIds.of(page), page)).get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot push the sample", e);
         }

@@ -15,6 +15,8 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import io.paperpulse.contracts.Topics;
+
 /** {@code paperpulse dlq}: prints every dead letter of every {@code .dlq} topic, with the reason, and exits. */
 public final class DeadLetters {
     private static final int PREVIEW_CHARS = 160;
@@ -25,7 +27,7 @@ public final class DeadLetters {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.listTopics().entrySet().stream()
-                    .filter(e -> e.getKey().endsWith(".dlq"))
+                    .filter(e -> e.getKey().endsWith(Topics.DLQ_SUFFIX))
                     .flatMap(e -> e.getValue().stream().map(p -> new TopicPartition(p.topic(), p.partition())))
                     .collect(Collectors.toList());
             consumer.assign(partitions);

@@ -42,6 +42,9 @@ public final class EmbeddedStore implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdown();
+        if (address != null) {
+            server.shutdown();
+            address = null;
+        }
     }
 }

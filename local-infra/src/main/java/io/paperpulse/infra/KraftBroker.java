@@ -16,7 +16,7 @@ import kafka.server.KafkaRaftServer;
 
 /**
  * A real single-node Apache Kafka broker in KRaft mode (broker and controller in one), tuned for a 2-core machine.
- * Storage is formatted once; the cluster id is kept beside the data so a restart finds its topics again.
+ * Storage is formatted once with a cluster id kept beside the data, so a restart finds its topics again.
  */
 public final class KraftBroker implements AutoCloseable {
     private static final String CLUSTER_ID_FILE = "cluster.id";
@@ -24,12 +24,27 @@ public final class KraftBroker implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
+    private final boolean temporary;
     private KafkaRaftServer server;
 
     public KraftBroker(Path dataDir, int port, int controllerPort) {
+        this(dataDir, port, controllerPort, false);
+    }
+
+    private KraftBroker(Path dataDir, int port, int controllerPort, boolean temporary) {
         this.dataDir = dataDir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.temporary = temporary;
+    }
+
+    /** A broker on free ports whose data is deleted when it closes: for tests. */
+    public static KraftBroker temporary() {
+        try {
+            return new KraftBroker(Files.createTempDirectory("paperpulse-kafka"), Ports.free(), Ports.free(), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public KraftBroker start() {
@@ -50,6 +65,30 @@ public final class KraftBroker implements AutoCloseable {
             server.shutdown();
             server.awaitShutdown();
             server = null;
+        }
+        if (temporary) {
+            deleteRecursively(dataDir);
+        }
+    }
+
+    /** The id a log directory was formatted with, from Kafka's own meta.properties. */
+    private static java.util.Optional<String> formattedClusterId(KafkaConfig config) throws IOException {
+        Path meta = Path.of(config.metadataLogDir(), "meta.properties");
+        if (!Files.exists(meta)) {
+            return java.util.Optional.empty();
+        }
+        Properties props = new Properties();
+        try (var in = Files.newInputStream(meta)) {
+            props.load(in);
+        }
+        return java.util.Optional.ofNullable(props.getProperty("cluster.id"));
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -82,22 +121,27 @@ public final class KraftBroker implements AutoCloseable {
         return p;
     }
 
+    /**
+     * Formats the log directories unless they are already; an interrupted first start (formatted, id not yet written)
+     * is picked up again rather than failing as "already formatted".
+     */
     private void formatOnce(KafkaConfig config) {
         try {
             Files.createDirectories(dataDir);
             Path idFile = dataDir.resolve(CLUSTER_ID_FILE);
-            if (Files.exists(idFile)) {
-                return;
-            }
-            String clusterId = Uuid.randomUuid().toString();
+            String clusterId = Files.exists(idFile) ? Files.readString(idFile, StandardCharsets.UTF_8).strip()
+                    : formattedClusterId(config).orElseGet(() -> Uuid.randomUuid().toString());
             Formatter formatter = new Formatter()
                     .setClusterId(clusterId)
                     .setNodeId(config.nodeId())
+                    .setIgnoreFormatted(true)
                     .setControllerListenerName(config.controllerListenerNames().get(0))
                     .setMetadataLogDirectory(config.metadataLogDir());
             config.logDirs().forEach(formatter::addDirectory);
             formatter.run();
-            Files.writeString(idFile, clusterId, StandardCharsets.UTF_8);
+            if (!Files.exists(idFile)) {
+                Files.writeString(idFile, clusterId, StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {

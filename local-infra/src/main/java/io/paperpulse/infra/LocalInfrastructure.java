@@ -18,16 +18,23 @@ public final class LocalInfrastructure {
         Files.createDirectories(home.resolve("mongo"));
 
         long started = System.nanoTime();
-        KraftBroker broker = new KraftBroker(home.resolve("kafka"), kafkaPort, controllerPort).start();
-        Topics.createMissing(broker.bootstrapServers());
-        EmbeddedStore store = EmbeddedStore.persistent(home.resolve("mongo").resolve("paperpulse.mv")).start(mongoPort);
-
+        KraftBroker broker = new KraftBroker(home.resolve("kafka"), kafkaPort, controllerPort);
+        EmbeddedStore store = EmbeddedStore.persistent(home.resolve("mongo").resolve("paperpulse.mv"));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             store.close();
             broker.close();
             stopped.countDown();
         }, "local-infra-shutdown"));
+        try {
+            broker.start();
+            TopicSetup.createMissing(broker.bootstrapServers());
+            store.start(mongoPort);
+        } catch (RuntimeException e) {
+            // a port already taken must end the process: the broker's threads would otherwise keep it alive
+            System.err.println("local infrastructure failed to start: " + e);
+            System.exit(1);
+        }
         System.out.printf("local infrastructure ready in %d ms: kafka %s, mongodb %s%n",
                 (System.nanoTime() - started) / 1_000_000, broker.bootstrapServers(), store.connectionString());
         stopped.await();

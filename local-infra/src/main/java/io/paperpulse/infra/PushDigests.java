@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Properties;
 
 import io.paperpulse.contracts.DigestIds;
+import io.paperpulse.contracts.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -43,12 +44,12 @@ public final class PushDigests {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
             for (Path file : files) {
                 byte[] page = Files.readAllBytes(file);
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>("digests.raw", DigestIds.of(page), page);
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.DIGESTS_RAW, DigestIds.of(page), page);
                 if (date != null) {
-                    record.headers().add("digest-date", date.getBytes(StandardCharsets.UTF_8));
+                    record.headers().add(Topics.HEADER_DIGEST_DATE, date.getBytes(StandardCharsets.UTF_8));
                 }
                 if (source != null) {
-                    record.headers().add("source", source.getBytes(StandardCharsets.UTF_8));
+                    record.headers().add(Topics.HEADER_SOURCE, source.getBytes(StandardCharsets.UTF_8));
                 }
                 RecordMetadata sent = producer.send(record).get();
                 System.out.printf("pushed %s (%d bytes) to %s-%d@%d%n", file, page.length, sent.topic(), sent.partition(), sent.offset());

@@ -1,13 +1,9 @@
 package io.paperpulse.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.util.Map;
 
 import io.paperpulse.infra.KraftBroker;
-import io.paperpulse.infra.Topics;
+import io.paperpulse.infra.TopicSetup;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -20,12 +16,8 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
     /** Starts the JVM's broker on first use; also usable from plain JUnit tests. */
     public static synchronized String bootstrapServers() {
         if (broker == null) {
-            try {
-                broker = new KraftBroker(Files.createTempDirectory("paperpulse-kafka"), freePort(), freePort()).start();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Topics.createMissing(broker.bootstrapServers());
+            broker = KraftBroker.temporary().start();
+            TopicSetup.createMissing(broker.bootstrapServers());
             Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
         }
         return broker.bootstrapServers();
@@ -41,11 +33,4 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
         // the broker outlives each Quarkus application: later test classes reuse it
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

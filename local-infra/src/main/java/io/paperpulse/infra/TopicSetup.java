@@ -11,20 +11,24 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
+import io.paperpulse.contracts.Topics;
+
 /** Creates the PaperPulse topics up front, so no client waits on auto-creation. */
-public final class Topics {
+public final class TopicSetup {
     private static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact");
+    /** A raw page is one record: room for the largest page ingest-service accepts. */
+    private static final Map<String, String> LARGE_PAGES = Map.of("max.message.bytes", String.valueOf(16 * 1024 * 1024));
 
     /** Every topic of the pipeline with its settings; the keyed paper topics are compacted so they hold every paper. */
     public static final List<NewTopic> ALL = List.of(
-            topic("digests.raw", Map.of("max.message.bytes", String.valueOf(16 * 1024 * 1024))),
-            topic("digests.raw.dlq", Map.of("max.message.bytes", String.valueOf(16 * 1024 * 1024))),
-            topic("papers.parsed", COMPACTED),
-            topic("papers.parsed.dlq", Map.of()),
-            topic("papers.enriched", COMPACTED),
-            topic("papers.enriched.dlq", Map.of()));
+            topic(Topics.DIGESTS_RAW, LARGE_PAGES),
+            topic(Topics.deadLetter(Topics.DIGESTS_RAW), LARGE_PAGES),
+            topic(Topics.PAPERS_PARSED, COMPACTED),
+            topic(Topics.deadLetter(Topics.PAPERS_PARSED), Map.of()),
+            topic(Topics.PAPERS_ENRICHED, COMPACTED),
+            topic(Topics.deadLetter(Topics.PAPERS_ENRICHED), Map.of()));
 
-    private Topics() {
+    private TopicSetup() {
     }
 
     private static NewTopic topic(String name, Map<String, String> configs) {
