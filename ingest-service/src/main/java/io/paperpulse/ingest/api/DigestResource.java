@@ -3,7 +3,9 @@ package io.paperpulse.ingest.api;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -18,10 +20,10 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import io.paperpulse.ingest.messaging.DigestIngestor;
-import io.paperpulse.ingest.messaging.IncomingPage;
-import io.paperpulse.ingest.messaging.IngestOutcome;
-import io.paperpulse.ingest.parse.RejectedPageException;
+import io.paperpulse.ingest.intake.DigestIngestor;
+import io.paperpulse.ingest.intake.IncomingPage;
+import io.paperpulse.ingest.intake.IngestOutcome;
+import io.paperpulse.ingest.intake.PageRefusedException;
 import io.paperpulse.ingest.store.DigestRecord;
 import io.paperpulse.ingest.store.DigestRepository;
 import io.smallrye.mutiny.Uni;
@@ -35,7 +37,10 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class DigestResource {
     private static final String DEFAULT_SOURCE = "rest";
+    private static final int DEFAULT_LIST = 20;
     private static final int MAX_LIST = 100;
+    private static final String STATUSES = Arrays.stream(DigestRecord.Status.values())
+            .map(s -> s.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
 
     @Inject
     DigestIngestor ingestor;
@@ -52,34 +57,35 @@ public class DigestResource {
                 source == null || source.isBlank() ? DEFAULT_SOURCE : source, Instant.now().truncatedTo(ChronoUnit.MILLIS));
         return ingestor.ingest(page)
                 .map(DigestResource::accepted)
-                .onFailure(RejectedPageException.class).recoverWithUni(failure -> {
-                    RejectedPageException refusal = (RejectedPageException) failure;
-                    return ingestor.recordRejection(page, refusal)
-                            .map(keptId -> Problems.refused(refusal, keptId == null ? null : location(keptId).toString()));
+                .onFailure(PageRefusedException.class).recoverWithUni(failure -> {
+                    PageRefusedException refused = (PageRefusedException) failure;
+                    return ingestor.recordRejection(page, refused)
+                            .map(keptId -> Problems.refused(refused.reason(), keptId == null ? null : location(keptId).toString()));
                 });
     }
 
+    /** The record; with {@code raw=true}, the page's bytes too. */
     @GET
     @Path("/{id}")
     public Uni<Response> get(@RestPath String id, @RestQuery boolean raw) {
-        return digests.findById(id).map(record -> record == null ? notFound(id) : Response.ok(DigestView.of(record, raw)).build());
+        return (raw ? digests.findById(id) : digests.findWithoutRaw(id))
+                .map(record -> record == null ? notFound(id) : Response.ok(DigestView.of(record)).build());
     }
 
-    /** The latest records, newest first, of one status ({@code accepted} or {@code rejected}) or all. */
+    /** The latest records, newest first, of one status or all; {@code limit} 1 to 100, default 20. */
     @GET
-    public Uni<Response> list(@RestQuery String status, @RestQuery Integer limit) {
-        int size = limit == null ? 20 : limit;
-        if (size < 1 || size > MAX_LIST) {
-            return Uni.createFrom().item(Problems.of(400, "Bad parameter", "parameter 'limit' must be from 1 to " + MAX_LIST + ", got " + size));
+    public Uni<Response> list(@RestQuery String status, @RestQuery String limit) {
+        Integer size = limit == null ? Integer.valueOf(DEFAULT_LIST) : parseLimit(limit);
+        if (size == null) {
+            return Uni.createFrom().item(badParameter("parameter 'limit' must be a whole number from 1 to " + MAX_LIST + ", got '" + limit + "'"));
         }
         DigestRecord.Status wanted;
         try {
             wanted = status == null ? null : DigestRecord.Status.valueOf(status.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            return Uni.createFrom().item(Problems.of(400, "Bad parameter", "parameter 'status' must be accepted or rejected, got '" + status + "'"));
+            return Uni.createFrom().item(badParameter("parameter 'status' must be one of " + STATUSES + ", got '" + status + "'"));
         }
-        return digests.latest(wanted, size)
-                .map(records -> Response.ok(records.stream().map(r -> DigestView.of(r, false)).toList()).build());
+        return digests.latest(wanted, size).map(records -> Response.ok(records.stream().map(DigestView::of).toList()).build());
     }
 
     /** Reads the recorded page again and publishes its papers again (same ids, same keys). */
@@ -91,12 +97,26 @@ public class DigestResource {
                 ? Uni.createFrom().item(notFound(id))
                 : ingestor.replay(record)
                         .map(DigestResource::accepted)
-                        .onFailure(RejectedPageException.class)
-                        .recoverWithItem(failure -> Problems.refused((RejectedPageException) failure, location(id).toString())));
+                        .onFailure(PageRefusedException.class)
+                        .recoverWithItem(failure -> Problems.refused(((PageRefusedException) failure).reason(), location(id).toString())));
+    }
+
+    /** The limit, or {@code null} when it is not a whole number in range. */
+    private static Integer parseLimit(String limit) {
+        try {
+            int size = Integer.parseInt(limit.strip());
+            return size >= 1 && size <= MAX_LIST ? size : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static Response accepted(IngestOutcome outcome) {
         return Response.accepted(IngestResponse.of(outcome)).location(location(outcome.digestId())).build();
+    }
+
+    private static Response badParameter(String detail) {
+        return Problems.of(400, "Bad parameter", detail);
     }
 
     private static Response notFound(String id) {

@@ -12,12 +12,12 @@ import io.paperpulse.ingest.store.DigestRecord;
  * The record of a page. {@code raw} (the page bytes, base64) only when asked for; {@code reason} only for a refused one.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DigestView(String id, String checksum, String status, String reason, Instant receivedAt, String date, String source,
+public record DigestView(String id, String status, String reason, Instant receivedAt, String date, String source,
         String format, String contentType, int papers, int duplicatesInPage, List<String> paperIds, byte[] raw) {
 
-    static DigestView of(DigestRecord r, boolean withRaw) {
+    static DigestView of(DigestRecord r) {
         List<String> paperIds = r.paperIds == null ? List.of() : r.paperIds;
-        return new DigestView(r.id, r.checksum, r.status.name().toLowerCase(Locale.ROOT), r.reason, r.receivedAt, r.date, r.source,
-                r.format, r.contentType, paperIds.size(), r.duplicatesInPage, paperIds, withRaw ? r.raw : null);
+        return new DigestView(r.id, r.status.name().toLowerCase(Locale.ROOT), r.reason, r.receivedAt, r.date, r.source,
+                r.format, r.contentType, paperIds.size(), r.duplicatesInPage, paperIds, r.raw);
     }
 }

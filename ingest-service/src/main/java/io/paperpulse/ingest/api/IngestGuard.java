@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import io.paperpulse.ingest.IngestConfig;
+import io.paperpulse.ingest.intake.IngestConfig;
 import io.paperpulse.ingest.parse.RejectedPageException;
 
 /**

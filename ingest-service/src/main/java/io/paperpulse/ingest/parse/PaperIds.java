@@ -1,11 +1,10 @@
 package io.paperpulse.ingest.parse;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
-import java.util.HexFormat;
 import java.util.Locale;
+
+import io.paperpulse.contracts.DigestIds;
 
 /**
  * A paper's id: the first 20 hex digits of the SHA-256 of its normalised title. Normalising is NFKC, case folding,
@@ -17,7 +16,7 @@ public final class PaperIds {
     }
 
     public static String fromTitle(String title) {
-        return sha256(normalise(title)).substring(0, 20);
+        return DigestIds.of(normalise(title).getBytes(StandardCharsets.UTF_8)).substring(0, 20); // the same SHA-256 hex as a page's id
     }
 
     static String normalise(String title) {
@@ -40,14 +39,5 @@ public final class PaperIds {
             }
         }
         return out.toString();
-    }
-
-    private static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -8,17 +8,18 @@ import org.bson.codecs.pojo.annotations.BsonId;
 import io.quarkus.mongodb.panache.common.MongoEntity;
 
 /**
- * One raw page as ingest-service received it, once per checksum: the papers it gave, or why it was refused (REST
- * pushes only; Kafka keeps refused records in its dead-letter topic). Raw bytes included, so any page can be replayed.
+ * One raw page as ingest-service received it, once per digest id: the papers it gave, or why it was refused (REST
+ * pushes only; Kafka keeps refused records in its dead-letter topic), or, while it is being read, who claimed it. Raw
+ * bytes included, so any page can be replayed.
  */
 @MongoEntity(collection = "digests")
 public class DigestRecord {
-    public enum Status { ACCEPTED, REJECTED }
+    /** Stored by name; {@code INGESTING} is a claim: one push is reading and publishing the page. */
+    public enum Status { INGESTING, ACCEPTED, REJECTED }
 
-    /** The checksum: the same bytes, by any path, are the same digest. */
+    /** The SHA-256 of the bytes: the same bytes, by any path, are the same digest. */
     @BsonId
     public String id;
-    public String checksum;
     /** ISO date of the digest; for a refused page, the date hint given with it, if any. */
     public String date;
     public String source;
@@ -33,6 +34,9 @@ public class DigestRecord {
     public List<String> paperIds;
     public int duplicatesInPage;
     public byte[] raw;
+    /** For an ingesting record: the token of the push that claimed it, and when. Cleared once accepted. */
+    public String claim;
+    public Instant claimedAt;
 
     public boolean accepted() {
         return status == Status.ACCEPTED;

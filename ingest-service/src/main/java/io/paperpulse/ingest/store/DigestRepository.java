@@ -1,40 +1,104 @@
 package io.paperpulse.ingest.store;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
+
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 
+import io.paperpulse.ingest.store.DigestRecord.Status;
+import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
-/** The {@code digests} collection of ingest-service's own database. */
+/**
+ * The {@code digests} collection of ingest-service's own database. Every write that must not race is one operation
+ * on one document, decided by the unique {@code _id} and a filter on the record's status, so two pushes of the same
+ * bytes (two replicas, REST and Kafka at once, a client's retry) cannot both win.
+ */
 @ApplicationScoped
 public class DigestRepository implements ReactivePanacheMongoRepositoryBase<DigestRecord, String> {
+    /** Listings and look-ups that do not show the page leave its bytes (up to 15 MiB each) in the store. */
+    private static final Bson WITHOUT_RAW = Projections.exclude("raw");
 
-    /** Records an accepted page, replacing a refusal of the same bytes or an earlier reading of them. */
-    public Uni<DigestRecord> saveAccepted(DigestRecord record) {
-        return persistOrUpdate(record);
+    /**
+     * Claims these bytes for the push that made {@code claim} (status {@code INGESTING}, its token and time): answers
+     * whether it holds them now. It does when they are new, when they were only refused so far, when its own earlier
+     * try left the claim behind, or when another claim is older than {@code staleBefore} (its push died).
+     */
+    public Uni<Boolean> claim(DigestRecord claim, Instant staleBefore) {
+        Bson takeable = and(eq("_id", claim.id), or(
+                eq("status", Status.REJECTED.name()),
+                and(eq("status", Status.INGESTING.name()), or(eq("claim", claim.claim), lt("claimedAt", Date.from(staleBefore))))));
+        return mongoCollection().insertOne(claim).replaceWith(true)
+                .onFailure(DigestRepository::isDuplicateKey)
+                .recoverWithUni(() -> mongoCollection().replaceOne(takeable, claim).map(result -> result.getMatchedCount() > 0));
+    }
+
+    /** Turns the claim {@code claim} into the accepted record; answers false when another push took it over meanwhile. */
+    public Uni<Boolean> acceptClaimed(DigestRecord accepted, String claim) {
+        return accept(and(eq("_id", accepted.id), eq("claim", claim)), accepted);
+    }
+
+    /** Records the new reading of a replayed page, whatever the record said before. */
+    public Uni<Boolean> acceptReplayed(DigestRecord accepted) {
+        return accept(eq("_id", accepted.id), accepted);
+    }
+
+    /** Gives up a claim, so that the next push of the bytes need not wait for it to go stale. */
+    public Uni<Void> release(String id, String claim) {
+        return mongoCollection().deleteOne(and(eq("_id", id), eq("claim", claim), eq("status", Status.INGESTING.name())))
+                .replaceWithVoid();
     }
 
     /**
-     * Records a refused page unless these bytes are already recorded: a refusal never overwrites an accepted page, nor
-     * an earlier refusal. Answers whether the bytes are kept as a rejected record.
+     * Records a refused page unless these bytes are accepted or being read: a refusal never overwrites either, but it
+     * does replace an earlier refusal, whose reason may differ. Answers whether the bytes are kept as this record.
      */
     public Uni<Boolean> saveRejected(DigestRecord record) {
-        return persist(record).replaceWith(true)
+        return mongoCollection().insertOne(record).replaceWith(true)
                 .onFailure(DigestRepository::isDuplicateKey)
-                .recoverWithUni(() -> findById(record.id).map(known -> known != null && !known.accepted()));
+                .recoverWithUni(() -> mongoCollection().replaceOne(and(eq("_id", record.id), eq("status", Status.REJECTED.name())), record)
+                        .map(result -> result.getMatchedCount() > 0));
     }
 
-    /** The latest pages of a status (or all, for {@code null}), newest first. */
-    public Uni<List<DigestRecord>> latest(DigestRecord.Status status, int limit) {
-        Document filter = status == null ? new Document() : new Document("status", status.name());
-        return find(filter, new Document("receivedAt", -1)).page(0, limit).list();
+    /** A record without its raw bytes, or {@code null}. */
+    public Uni<DigestRecord> findWithoutRaw(String id) {
+        return mongoCollection().find(eq("_id", id), new FindOptions().projection(WITHOUT_RAW).limit(1)).collect().first();
+    }
+
+    /** The latest pages of a status (or all, for {@code null}), newest first, without their raw bytes. */
+    public Uni<List<DigestRecord>> latest(Status status, int limit) {
+        Bson filter = status == null ? Filters.empty() : eq("status", status.name());
+        return mongoCollection().find(filter, new FindOptions().projection(WITHOUT_RAW).sort(Sorts.descending("receivedAt")).limit(limit))
+                .collect().asList();
+    }
+
+    private Uni<Boolean> accept(Bson filter, DigestRecord accepted) {
+        Bson update = Updates.combine(
+                Updates.set("status", Status.ACCEPTED.name()),
+                Updates.set("date", accepted.date),
+                Updates.set("format", accepted.format),
+                Updates.set("paperIds", accepted.paperIds),
+                Updates.set("duplicatesInPage", accepted.duplicatesInPage),
+                Updates.unset("reason"),
+                Updates.unset("claim"),
+                Updates.unset("claimedAt"));
+        return mongoCollection().updateOne(filter, update).map(result -> result.getMatchedCount() > 0);
     }
 
     private static boolean isDuplicateKey(Throwable failure) {

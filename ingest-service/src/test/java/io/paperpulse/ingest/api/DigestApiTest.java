@@ -2,6 +2,7 @@ package io.paperpulse.ingest.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -17,9 +18,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -28,6 +33,8 @@ import io.paperpulse.contracts.DigestIds;
 import io.paperpulse.contracts.EventJson;
 import io.paperpulse.contracts.ParsedPaper;
 import io.paperpulse.ingest.parse.Pages;
+import io.paperpulse.ingest.store.DigestRecord;
+import io.paperpulse.ingest.store.DigestRepository;
 import io.paperpulse.testing.KafkaBrokerResource;
 import io.paperpulse.testing.MongoStoreResource;
 import io.paperpulse.testing.TestKafka;
@@ -48,6 +55,9 @@ class DigestApiTest {
     @TestHTTPResource("/digests")
     URI digests;
 
+    @Inject
+    DigestRepository store;
+
     @Test
     void pushedPageIsPublishedRecordedAndRecognisedWhenPushedAgain() {
         byte[] page = Pages.unique(Pages.sample());
@@ -66,11 +76,57 @@ class DigestApiTest {
             assertEquals(List.of(), parsed.drain(Duration.ofSeconds(3)), "a re-push publishes nothing");
         }
         given().get(digests + "/" + digestId).then().statusCode(200)
-                .body("id", equalTo(digestId), "checksum", equalTo(digestId), "status", equalTo("accepted"), "date", equalTo("2026-03-11"),
+                .body("id", equalTo(digestId), "status", equalTo("accepted"), "date", equalTo("2026-03-11"),
                         "source", equalTo("curl"), "format", equalTo("text"), "papers", equalTo(62), "paperIds", hasSize(62),
                         "raw", nullValue());
         String raw = given().get(digests + "/" + digestId + "?raw=true").then().statusCode(200).extract().path("raw");
         assertArrayEquals(page, Base64.getDecoder().decode(raw));
+    }
+
+    @Test
+    void samePagePushedTwiceAtOnceIsPublishedOnce() throws Exception {
+        byte[] page = Pages.unique(Pages.sample());
+        HttpRequest request = HttpRequest.newBuilder(digests).header("Authorization", "Bearer " + KEY).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(page)).build();
+        HttpClient client = HttpClient.newHttpClient();
+        try (TestKafka.Tail parsed = kafka.tail("papers.parsed")) {
+            var first = client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+            var second = client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+            List<HttpResponse<String>> answers = List.of(first.get(30, TimeUnit.SECONDS), second.get(30, TimeUnit.SECONDS));
+
+            assertEquals(List.of(202, 202), answers.stream().map(HttpResponse::statusCode).toList(), answers.toString());
+            assertTrue(answers.stream().allMatch(a -> a.body().contains("\"digestId\":\"" + DigestIds.of(page) + "\"")), answers.toString());
+            assertEquals(1, answers.stream().filter(a -> a.body().contains("\"alreadyIngested\":true")).count(), answers.toString());
+            List<ConsumerRecord<String, byte[]>> records = parsed.await(62, Duration.ofSeconds(30));
+            records.addAll(parsed.drain(Duration.ofSeconds(3)));
+            assertEquals(62, records.size(), "each paper once");
+            assertEquals(62, records.stream().map(ConsumerRecord::key).distinct().count());
+        }
+        given().get(digests + "/" + DigestIds.of(page)).then().statusCode(200).body("status", equalTo("accepted"), "papers", equalTo(62));
+    }
+
+    @Test
+    void pageClaimedByAPushStillAtWorkIsNotPublishedAgain() {
+        byte[] page = Pages.unique(Pages.fixture("text/basic.txt"));
+        claim(page, Instant.now());
+        try (TestKafka.Tail parsed = kafka.tail("papers.parsed")) {
+            push(page, "text/plain", "").statusCode(202)
+                    .body("digestId", equalTo(DigestIds.of(page)), "alreadyIngested", equalTo(true), "papers", nullValue(), "date", nullValue());
+            assertEquals(List.of(), parsed.drain(Duration.ofSeconds(3)));
+        }
+        given().get(digests + "/" + DigestIds.of(page)).then().statusCode(200).body("status", equalTo("ingesting"));
+    }
+
+    @Test
+    void claimLeftByAPushThatDiedIsTakenOverOnceStale() {
+        byte[] page = Pages.unique(Pages.fixture("text/basic.txt"));
+        claim(page, Instant.now().minus(Duration.ofHours(1)));
+        try (TestKafka.Tail parsed = kafka.tail("papers.parsed")) {
+            push(page, "text/plain", "?source=second-try").statusCode(202).body("alreadyIngested", equalTo(false), "papers", equalTo(3));
+            assertEquals(3, parsed.await(3, Duration.ofSeconds(30)).size());
+        }
+        given().get(digests + "/" + DigestIds.of(page)).then().statusCode(200)
+                .body("status", equalTo("accepted"), "source", equalTo("second-try"), "papers", equalTo(3));
     }
 
     @Test
@@ -187,6 +243,46 @@ class DigestApiTest {
         problem(given().get(digests + "?status=maybe").then(), 400, "Bad parameter");
         problem(push(new byte[0], "text/plain", ""), 422, "No paper found").body("detail", equalTo("the page is empty"));
         assertStillServes();
+    }
+
+    @Test
+    void listingLimitMustBeAWholeNumberFrom1To100() {
+        push(Pages.unique(Pages.fixture("text/basic.txt")), "text/plain", "").statusCode(202);
+        for (String bad : List.of("abc", "0", "101", "-1", "2.5")) {
+            problem(given().get(digests + "?limit=" + bad).then(), 400, "Bad parameter")
+                    .body("detail", equalTo("parameter 'limit' must be a whole number from 1 to 100, got '" + bad + "'"));
+        }
+        given().get(digests + "?limit=1").then().statusCode(200).body("", hasSize(1));
+        given().get(digests + "?status=accepted&limit=100").then().statusCode(200).body("status", everyItem(equalTo("accepted")));
+    }
+
+    @Test
+    void laterRefusalOfTheSameBytesReplacesTheReason() {
+        byte[] page = Pages.unique(Pages.fixture("text/basic.txt"));
+        problem(push(page, "text/plain", "?date=yesterday"), 400, "Malformed page or parameter");
+        assertRejectedRecord(page, "is not an ISO date");
+        problem(push(page, "application/json", ""), 415, "Unsupported content type")
+                .body("instance", equalTo("/digests/" + DigestIds.of(page)));
+        assertRejectedRecord(page, "content type application/json is not supported");
+    }
+
+    @Test
+    void readinessSaysTheStoreIsUsable() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'ingest-store' }.status", equalTo("UP"));
+    }
+
+    /** What a push that claimed the page and is still reading it (or died doing so) leaves in the store. */
+    private void claim(byte[] page, Instant claimedAt) {
+        DigestRecord claim = new DigestRecord();
+        claim.id = DigestIds.of(page);
+        claim.status = DigestRecord.Status.INGESTING;
+        claim.claim = "another-push";
+        claim.claimedAt = claimedAt;
+        claim.receivedAt = claimedAt;
+        claim.source = "another-push";
+        claim.raw = page;
+        store.persist(claim).await().atMost(Duration.ofSeconds(10));
     }
 
     private void assertRejectedRecord(byte[] page, String reason) {

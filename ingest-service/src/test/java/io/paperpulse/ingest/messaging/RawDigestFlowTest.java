@@ -43,7 +43,7 @@ class RawDigestFlowTest {
     @Test
     void samplePageBecomesOneKeyedRecordPerPaper() {
         byte[] page = Pages.sample();
-        List<String> titleLines = sampleTitleLines(page);
+        List<String> titleLines = Pages.samplePapers().stream().map(Pages.SamplePaper::title).toList();
         try (TestKafka.Tail parsed = kafka.tail("papers.parsed")) {
             kafka.send("digests.raw", null, page, Map.of("digest-date", "2026-03-11", "source", "test"));
             List<ConsumerRecord<String, byte[]>> records = parsed.await(62, Duration.ofSeconds(60));
@@ -151,11 +151,5 @@ class RawDigestFlowTest {
 
     private static List<ParsedPaper> papers(List<ConsumerRecord<String, byte[]>> records) {
         return records.stream().map(r -> EventJson.read(TestKafka.text(r.value()), ParsedPaper.class)).toList();
-    }
-
-    static List<String> sampleTitleLines(byte[] page) {
-        List<String> lines = new String(page, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
-        int date = lines.indexOf("Mar 11");
-        return java.util.stream.IntStream.range(0, 62).mapToObj(i -> lines.get(date + 1 + 2 * i)).toList();
     }
 }

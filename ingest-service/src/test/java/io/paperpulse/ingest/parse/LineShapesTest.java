@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,12 +26,10 @@ class LineShapesTest {
 
     @Test
     void noTitleOfTheSampleIsChrome() {
-        var lines = new String(Pages.sample(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
-        int date = lines.indexOf("Mar 11");
-        for (int i = date + 1; i < lines.size(); i += 2) {
-            assertFalse(ChromeLines.isChrome(lines.get(i)), lines.get(i));
-            assertEquals(Paragraph.Shape.HEADING, Paragraph.of(lines.get(i)).shape, lines.get(i));
-            assertEquals(Paragraph.Shape.PROSE, Paragraph.of(lines.get(i + 1)).shape, lines.get(i + 1));
+        for (Pages.SamplePaper paper : Pages.samplePapers()) {
+            assertFalse(ChromeLines.isChrome(paper.title()), paper.title());
+            assertEquals(Paragraph.Shape.HEADING, Paragraph.of(paper.title()).shape, paper.title());
+            assertEquals(Paragraph.Shape.PROSE, Paragraph.of(paper.abstractText()).shape, paper.abstractText());
         }
     }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,6 +46,17 @@ public final class Pages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A paper of the sample as its lines give it: it is plain text, each title line followed by its abstract line. */
+    public record SamplePaper(String title, String abstractText) {
+    }
+
+    /** The sample's 62 papers, read off its lines without the parser: the non-blank lines after the date line, in pairs. */
+    public static List<SamplePaper> samplePapers() {
+        List<String> lines = new String(sample(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        int date = lines.indexOf("Mar 11");
+        return IntStream.range(0, 62).mapToObj(i -> new SamplePaper(lines.get(date + 1 + 2 * i), lines.get(date + 2 + 2 * i))).toList();
     }
 
     /** The page with a line of chrome on top that no other test uses: new bytes, so a new digest, with the same papers. */

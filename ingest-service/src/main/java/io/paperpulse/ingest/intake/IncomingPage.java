@@ -1,4 +1,4 @@
-package io.paperpulse.ingest.messaging;
+package io.paperpulse.ingest.intake;
 
 import java.time.Instant;
 
