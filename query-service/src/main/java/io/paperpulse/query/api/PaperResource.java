@@ -1,6 +1,7 @@
 package io.paperpulse.query.api;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -8,12 +9,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+import io.paperpulse.query.config.QueryConfig;
+import io.paperpulse.query.search.PaperFilter;
+import io.paperpulse.query.search.PaperSearch;
+import io.paperpulse.query.search.PaperSort;
 import io.paperpulse.query.store.PaperStore;
+import io.paperpulse.query.stream.PaperChanges;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 @Path("/papers")
@@ -23,26 +33,62 @@ public class PaperResource {
     @Inject
     PaperStore store;
 
+    @Inject
+    PaperSearch search;
+
+    @Inject
+    PaperChanges changes;
+
+    @Inject
+    QueryConfig config;
+
     @GET
-    @Operation(summary = "List papers, newest digest first")
+    @Operation(summary = "Search and filter papers",
+            description = "Filters combine (every one must hold). Without q or with sort=date, newest digest first.")
     public Uni<PageView<PaperView>> list(
-            @Parameter(description = "page number, from 0") @QueryParam("page") @DefaultValue("0") String page,
-            @Parameter(description = "page size, 1 to 100") @QueryParam("size") @DefaultValue("20") String size) {
-        int p = Params.intIn("page", page, 0, Integer.MAX_VALUE);
-        int s = Params.intIn("size", size, 1, 100);
-        return Uni.combine().all().unis(store.page(p, s), store.count())
-                .with((docs, total) -> new PageView<>(docs.stream().map(PaperView::of).toList(), total, p, s));
+            @BeanParam PaperFilterParams filter,
+            @Parameter(description = "relevance (default: title matches, then entity, then abstract matches, then newest), "
+                    + "date (newest digest first) or title") @QueryParam("sort") @DefaultValue("relevance") String sort,
+            @Parameter(description = "Page number, from 0.") @QueryParam("page") @DefaultValue("0") String page,
+            @Parameter(description = "Page size, 1 to 100.") @QueryParam("size") @DefaultValue("20") String size) {
+        PaperFilter f = filter.toFilter();
+        PaperSort order = Params.choice("sort", sort, PaperSort.class);
+        int p = Params.page(page);
+        int s = Params.size(size);
+        return search.search(f, order, p, s)
+                .map(result -> new PageView<>(result.items().stream().map(PaperView::of).toList(), result.total(), p, s));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One paper with its entities, metrics, links and statistics")
-    public Uni<PaperView> get(@PathParam("id") String id) {
+    @Operation(summary = "One paper with its entities, metrics, links, digests and statistics")
+    public Uni<PaperView> get(@Parameter(description = "The paper id.") @PathParam("id") String id) {
         return store.find(id).map(doc -> {
             if (doc == null) {
                 throw new NotFoundException("no paper with id " + id);
             }
             return PaperView.of(doc);
         });
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Live stream of papers as they are stored or changed",
+            description = "Server-sent events from the moment of connecting: one 'paper' event (id: the paper id, data: "
+                    + "the paper as GET /papers/{id} returns it) per paper stored or changed that passes the filters. "
+                    + "Comment lines mark the subscription ('connected') and keep the connection alive. When no other "
+                    + "client is connected, the store's change stream opens with this one, so writes of its first "
+                    + "moment may be missed.")
+    public Multi<OutboundSseEvent> stream(@BeanParam PaperFilterParams filter, @Context Sse sse) {
+        PaperFilter f = filter.toFilter();
+        Multi<OutboundSseEvent> papers = changes.stream().filter(f::matches)
+                .map(doc -> sse.newEventBuilder().name("paper").id(doc.id).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(PaperView.class, PaperView.of(doc)).build());
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.stream().heartbeat())
+                .onOverflow().drop().map(tick -> sse.newEventBuilder().comment("heartbeat").build());
+        // papers first: 'connected' follows the subscription to the changes
+        return Multi.createBy().merging().streams(papers, Multi.createFrom().item(sse.newEventBuilder().comment("connected").build()),
+                heartbeats);
     }
 }

@@ -47,7 +47,25 @@ class EnrichedPaperConsumerTest {
                 .body("entities.text", hasItem("BLURB"))
                 .body("entities.find { it.text == 'BLURB' }.start", equalTo(golden.entities().stream()
                         .filter(e -> e.text().equals("BLURB")).findFirst().orElseThrow().start()))
-                .body("extractorVersion", equalTo(1));
+                .body("extractorVersion", equalTo(1))
+                .body("digests[0].source", equalTo(golden.paper().source()))
+                .body("digests[0].position", equalTo(golden.paper().position()))
+                .body("hasCode", equalTo(false));
+        given().get("/papers?q=BLURB biomedical&model=bert").then().statusCode(200).body("items.id", hasItem(golden.id()));
+    }
+
+    @Test
+    void redeliveredRecordWritesNothing() {
+        EnrichedPaper paper = withId(GoldenFixtures.enrichedPaper(), "redelivered-" + UUID.randomUUID(), 1, LocalDate.of(2026, 3, 11));
+        send(paper);
+        awaitPaper(paper.id());
+        String updatedAt = given().get("/papers/{id}", paper.id()).path("updatedAt");
+        send(paper);
+        // same key, same partition: once this later record is stored, the redelivery has been handled
+        EnrichedPaper after = withId(paper, "after-" + paper.id(), 1, LocalDate.of(2026, 3, 11));
+        kafka.send("papers.enriched", paper.id(), json(after));
+        awaitPaper(after.id());
+        given().get("/papers/{id}", paper.id()).then().body("updatedAt", equalTo(updatedAt));
     }
 
     @Test
@@ -109,8 +127,11 @@ class EnrichedPaperConsumerTest {
     }
 
     private void send(EnrichedPaper paper) {
-        kafka.send("papers.enriched", paper.id(),
-                new String(new EventSerializer().serialize("papers.enriched", paper), StandardCharsets.UTF_8));
+        kafka.send("papers.enriched", paper.id(), json(paper));
+    }
+
+    private static String json(EnrichedPaper paper) {
+        return new String(new EventSerializer().serialize("papers.enriched", paper), StandardCharsets.UTF_8);
     }
 
     private static void awaitPaper(String id) {
