@@ -5,6 +5,8 @@ public final class Topics {
     public static final String DIGESTS_RAW = "digests.raw";
     public static final String PAPERS_PARSED = "papers.parsed";
     public static final String PAPERS_ENRICHED = "papers.enriched";
+    /** Compacted changelog of the read model: the latest merged revision of every paper (query-service writes it). */
+    public static final String PAPERS_MERGED = "papers.merged";
     public static final String DLQ_SUFFIX = ".dlq";
 
     /** Optional header on {@link #DIGESTS_RAW}: the ISO date of the digest, used when the page omits the year. */

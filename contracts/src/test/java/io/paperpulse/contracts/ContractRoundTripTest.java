@@ -32,6 +32,17 @@ class ContractRoundTripTest {
     }
 
     @Test
+    void mergedPaperFixtureRoundTripsUnchanged() throws Exception {
+        MergedPaper paper = GoldenFixtures.mergedPaper();
+        assertEquals(LocalDate.of(2026, 3, 10), paper.firstSeen());
+        assertEquals(LocalDate.of(2026, 3, 11), paper.lastSeen());
+        assertNull(paper.sightings().get(0).source());
+        Entity blurb = paper.entities().stream().filter(e -> e.text().equals("BLURB")).findFirst().orElseThrow();
+        assertEquals("BLURB", paper.abstractText().substring(blurb.start(), blurb.end()));
+        assertEquals(tree(GoldenFixtures.mergedPaperJson()), tree(write(paper)));
+    }
+
+    @Test
     void abstractIsNamedAbstractOnTheWire() {
         assertEquals(true, GoldenFixtures.shape(GoldenFixtures.parsedPaperJson()).contains("abstract"));
     }

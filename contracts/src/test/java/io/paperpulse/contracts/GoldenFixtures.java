@@ -23,6 +23,14 @@ public final class GoldenFixtures {
         return read("papers.enriched.json");
     }
 
+    public static String mergedPaperJson() {
+        return read("papers.merged.json");
+    }
+
+    public static MergedPaper mergedPaper() {
+        return EventJson.read(mergedPaperJson(), MergedPaper.class);
+    }
+
     public static ParsedPaper parsedPaper() {
         return EventJson.read(parsedPaperJson(), ParsedPaper.class);
     }

@@ -26,7 +26,8 @@ public final class TopicSetup {
             topic(Topics.PAPERS_PARSED, COMPACTED),
             topic(Topics.deadLetter(Topics.PAPERS_PARSED), Map.of()),
             topic(Topics.PAPERS_ENRICHED, COMPACTED),
-            topic(Topics.deadLetter(Topics.PAPERS_ENRICHED), Map.of()));
+            topic(Topics.deadLetter(Topics.PAPERS_ENRICHED), Map.of()),
+            topic(Topics.PAPERS_MERGED, COMPACTED));
 
     private TopicSetup() {
     }

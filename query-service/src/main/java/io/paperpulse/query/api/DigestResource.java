@@ -1,7 +1,6 @@
 package io.paperpulse.query.api;
 
 import java.time.LocalDate;
-import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -17,8 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import io.paperpulse.query.digest.DigestDays;
-import io.paperpulse.query.store.PaperStore;
-import io.smallrye.mutiny.Uni;
 
 @Path("/digests")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,25 +24,21 @@ public class DigestResource {
     @Inject
     DigestDays days;
 
-    @Inject
-    PaperStore store;
-
     @GET
     @Operation(summary = "Digest days, newest first", description = "Each with its number of papers and the sources of its pages.")
-    public Uni<PageView<DigestView>> list(
+    public PageView<DigestView> list(
             @Parameter(description = "Page number, from 0.") @QueryParam("page") @DefaultValue("0") String page,
             @Parameter(description = "Page size, 1 to 100.") @QueryParam("size") @DefaultValue("20") String size) {
         int p = Params.page(page);
         int s = Params.size(size);
-        return Uni.combine().all().unis(days.page(p, s), days.count())
-                .with((list, total) -> new PageView<>(list.stream().map(DigestView::of).toList(), total, p, s));
+        return PageView.slice(days.newestFirst().stream().map(DigestView::of).toList(), p, s);
     }
 
     @GET
     @Path("/{date}")
     @Operation(summary = "The papers of one digest day in page order",
             description = "By source, then position in that source's page. 404 when no digest has that date.")
-    public Uni<PageView<PaperView>> day(
+    public PageView<PaperView> day(
             @Parameter(description = "The digest date, YYYY-MM-DD.") @PathParam("date") String date,
             @Parameter(description = "Page number, from 0.") @QueryParam("page") @DefaultValue("0") String page,
             @Parameter(description = "Page size, 1 to 100.") @QueryParam("size") @DefaultValue("20") String size) {
@@ -55,13 +48,7 @@ public class DigestResource {
         if (d == null) {
             throw new NotFoundException("no digest without a date");
         }
-        return days.find(d).flatMap(day -> {
-            if (day == null) {
-                throw new NotFoundException("no digest on " + d);
-            }
-            List<String> ids = PageView.slice(day.paperIds, p, s).items();
-            return store.findAll(ids).map(papers -> new PageView<>(papers.stream().map(PaperView::of).toList(),
-                    day.paperIds.size(), p, s));
-        });
+        DigestDays.Listing day = days.papers(d, p, s).orElseThrow(() -> new NotFoundException("no digest on " + d));
+        return new PageView<>(day.papers().stream().map(PaperView::of).toList(), day.total(), p, s);
     }
 }

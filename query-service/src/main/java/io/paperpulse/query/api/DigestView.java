@@ -2,12 +2,12 @@ package io.paperpulse.query.api;
 
 import java.util.List;
 
-import io.paperpulse.query.digest.DigestDayDocument;
+import io.paperpulse.query.digest.DigestDays;
 
 /** A digest day: its date, how many papers it listed and who published its pages. */
-public record DigestView(String date, int papers, List<String> sources) {
+public record DigestView(String date, long papers, List<String> sources) {
 
-    static DigestView of(DigestDayDocument day) {
-        return new DigestView(day.date, day.papers, day.sources == null ? List.of() : day.sources);
+    static DigestView of(DigestDays.Day day) {
+        return new DigestView(day.date().toString(), day.papers(), day.sources());
     }
 }

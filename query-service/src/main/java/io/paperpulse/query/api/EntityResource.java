@@ -1,7 +1,5 @@
 package io.paperpulse.query.api;
 
-import java.util.List;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -19,11 +17,8 @@ import io.paperpulse.contracts.EntityType;
 import io.paperpulse.query.facet.EntityFacet;
 import io.paperpulse.query.facet.EntityFacets;
 import io.paperpulse.query.search.PaperFilter;
-import io.paperpulse.query.search.PaperFilter.EntityCriterion;
 import io.paperpulse.query.search.PaperSearch;
 import io.paperpulse.query.search.PaperSort;
-import io.paperpulse.query.search.SearchText;
-import io.smallrye.mutiny.Uni;
 
 @Path("/entities")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,7 +33,7 @@ public class EntityResource {
     @GET
     @Operation(summary = "Entity names with paper counts",
             description = "Case variants are grouped under their most common form; most papers first.")
-    public Uni<PageView<EntityFacet>> list(
+    public PageView<EntityFacet> list(
             @Parameter(description = "model, dataset, task, org, framework or method; all types when absent.")
             @QueryParam("type") String type,
             @Parameter(description = "Only names containing this text, ignoring case and accents.") @QueryParam("q") String q,
@@ -48,13 +43,13 @@ public class EntityResource {
         String query = Params.text("q", q);
         int p = Params.page(page);
         int s = Params.size(size);
-        return facets.list(t == null ? null : t.name(), query).map(all -> PageView.slice(all, p, s));
+        return PageView.slice(facets.list(t == null ? null : t.name(), query), p, s);
     }
 
     @GET
     @Path("/{type}/{name}/papers")
     @Operation(summary = "Papers naming one entity", description = "The name matches any case variant. 404 when no paper names it.")
-    public Uni<PageView<PaperView>> papers(
+    public PageView<PaperView> papers(
             @Parameter(description = "model, dataset, task, org, framework or method.") @PathParam("type") String type,
             @Parameter(description = "The entity name, any case.") @PathParam("name") String name,
             @Parameter(description = "date (newest digest first, default) or title.") @QueryParam("sort") @DefaultValue("date") String sort,
@@ -68,12 +63,10 @@ public class EntityResource {
         if (n == null) {
             throw new NotFoundException("no " + t + " without a name");
         }
-        PaperFilter filter = new PaperFilter(List.of(), List.of(new EntityCriterion(t.name(), SearchText.key(n))), null, null, null);
-        return search.search(filter, order, p, s).map(result -> {
-            if (result.total() == 0) {
-                throw new NotFoundException("no paper names the " + t + " '" + n + "'");
-            }
-            return new PageView<>(result.items().stream().map(PaperView::of).toList(), result.total(), p, s);
-        });
+        PaperSearch.Page result = search.search(PaperFilter.entity(t.name(), n), order, p, s);
+        if (result.total() == 0) {
+            throw new NotFoundException("no paper names the " + t + " '" + n + "'");
+        }
+        return PaperView.page(result, p, s, false);
     }
 }

@@ -10,13 +10,16 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import io.paperpulse.contracts.EntityType;
 import io.paperpulse.query.search.PaperFilter;
 import io.paperpulse.query.search.PaperFilter.EntityCriterion;
+import io.paperpulse.query.search.SearchQuery;
 import io.paperpulse.query.search.SearchText;
 
 /** The filters shared by GET /papers and its live stream. */
 public class PaperFilterParams {
     @QueryParam("q")
-    @Parameter(description = "Keywords over title, abstract and entity names: every word must match, ignoring case and "
-            + "accents; 'pre-trained' also finds 'pretrained'. At most 10 words, 200 characters.")
+    @Parameter(description = "Keywords over title, entity names and abstract, ranked by BM25 (title matches weigh most, "
+            + "then entity names, then the abstract). Every word must match, ignoring case and accents; 'pre-trained' also "
+            + "finds 'pretrained'. \"quoted words\" must stand together, word* matches every word it begins (2 letters at "
+            + "least). At most 10 words, 200 characters.")
     String q;
 
     @QueryParam("model")
@@ -69,22 +72,19 @@ public class PaperFilterParams {
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
             throw new BadParameterException("from", "must not be after 'to'");
         }
-        return new PaperFilter(terms(), List.copyOf(entities), Params.bool("hasCode", hasCode), fromDate, toDate);
+        return new PaperFilter(query(), List.copyOf(entities), Params.bool("hasCode", hasCode), fromDate, toDate);
     }
 
-    private List<String> terms() {
+    private SearchQuery query() {
         String query = Params.text("q", q);
         if (query == null) {
-            return List.of();
+            return SearchQuery.NONE;
         }
-        List<String> terms = SearchText.queryTerms(query);
-        if (terms.isEmpty()) {
-            throw new BadParameterException("q", "must contain a letter or a digit");
+        try {
+            return SearchQuery.parse(query);
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException("q", e.getMessage());
         }
-        if (terms.size() > SearchText.MAX_QUERY_TERMS) {
-            throw new BadParameterException("q", "must have at most " + SearchText.MAX_QUERY_TERMS + " words");
-        }
-        return terms;
     }
 
     private static void addEntity(List<EntityCriterion> entities, String param, EntityType type, String value) {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -45,7 +46,7 @@ public class PaperResource {
     @GET
     @Operation(summary = "Search and filter papers",
             description = "Filters combine (every one must hold). Without q or with sort=date, newest digest first.")
-    public Uni<PageView<PaperView>> list(
+    public PageView<PaperView> list(
             @BeanParam PaperFilterParams filter,
             @Parameter(description = "relevance (default: title matches, then entity, then abstract matches, then newest), "
                     + "date (newest digest first) or title") @QueryParam("sort") @DefaultValue("relevance") String sort,
@@ -55,8 +56,7 @@ public class PaperResource {
         PaperSort order = Params.choice("sort", sort, PaperSort.class);
         int p = Params.page(page);
         int s = Params.size(size);
-        return search.search(f, order, p, s)
-                .map(result -> new PageView<>(result.items().stream().map(PaperView::of).toList(), result.total(), p, s));
+        return PaperView.page(search.search(f, order, p, s), p, s, !f.query().isEmpty());
     }
 
     @GET
@@ -67,7 +67,7 @@ public class PaperResource {
             if (doc == null) {
                 throw new NotFoundException("no paper with id " + id);
             }
-            return PaperView.of(doc);
+            return PaperView.of(doc.toMerged());
         });
     }
 
@@ -76,15 +76,16 @@ public class PaperResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Live stream of papers as they are stored or changed",
             description = "Server-sent events from the moment of connecting: one 'paper' event (id: the paper id, data: "
-                    + "the paper as GET /papers/{id} returns it) per paper stored or changed that passes the filters. "
-                    + "Comment lines mark the subscription ('connected') and keep the connection alive. When no other "
-                    + "client is connected, the store's change stream opens with this one, so writes of its first "
-                    + "moment may be missed.")
+                    + "the paper as GET /papers/{id} returns it) per new revision of a paper that passes the filters, "
+                    + "the filters meaning exactly what they mean for GET /papers. Comment lines mark the subscription "
+                    + "('connected') and keep the connection alive. A client that falls behind is disconnected; a "
+                    + "replica serving its maximum of streams answers 503.")
     public Multi<OutboundSseEvent> stream(@BeanParam PaperFilterParams filter, @Context Sse sse) {
         PaperFilter f = filter.toFilter();
-        Multi<OutboundSseEvent> papers = changes.stream().filter(f::matches)
-                .map(doc -> sse.newEventBuilder().name("paper").id(doc.id).mediaType(MediaType.APPLICATION_JSON_TYPE)
-                        .data(PaperView.class, PaperView.of(doc)).build());
+        Multi<OutboundSseEvent> papers = changes.subscribe(f)
+                .orElseThrow(() -> new WebApplicationException("this replica serves as many live streams as it may; try again later", 503))
+                .map(paper -> sse.newEventBuilder().name("paper").id(paper.id()).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(PaperView.class, PaperView.of(paper)).build());
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.stream().heartbeat())
                 .onOverflow().drop().map(tick -> sse.newEventBuilder().comment("heartbeat").build());
         // papers first: 'connected' follows the subscription to the changes

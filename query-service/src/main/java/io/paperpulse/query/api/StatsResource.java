@@ -16,12 +16,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.paperpulse.contracts.EntityType;
 import io.paperpulse.query.digest.DigestDays;
 import io.paperpulse.query.facet.EntityFacets;
-import io.paperpulse.query.store.PaperDocument;
-import io.smallrye.mutiny.Uni;
+import io.paperpulse.query.index.PaperIndex;
 
 @Path("/stats")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
+
+    @Inject
+    PaperIndex index;
 
     @Inject
     DigestDays days;
@@ -31,14 +33,11 @@ public class StatsResource {
 
     @GET
     @Operation(summary = "Counts of papers, digest days and entities per type, and the digest date range")
-    public Uni<StatsView> stats() {
-        return Uni.combine().all().unis(PaperDocument.count(), days.count(), facets.list(null, null), days.first(), days.last())
-                .with((papers, digests, all, first, last) -> {
-                    Map<String, Long> perType = new LinkedHashMap<>();
-                    Arrays.stream(EntityType.values()).forEach(t -> perType.put(t.name(), 0L));
-                    all.forEach(f -> perType.merge(f.type(), 1L, Long::sum));
-                    return new StatsView(papers, digests, perType, first.map(LocalDate::toString).orElse(null),
-                            last.map(LocalDate::toString).orElse(null));
-                });
+    public StatsView stats() {
+        Map<String, Long> perType = new LinkedHashMap<>();
+        Arrays.stream(EntityType.values()).forEach(t -> perType.put(t.name(), 0L));
+        facets.countsByType().forEach(perType::put);
+        return new StatsView(index.read(s -> (long) s.getIndexReader().numDocs()), days.newestFirst().size(), perType,
+                days.first().map(LocalDate::toString).orElse(null), days.last().map(LocalDate::toString).orElse(null));
     }
 }

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import io.paperpulse.contracts.EntityType;
 import io.paperpulse.query.facet.TrendReport;
 import io.paperpulse.query.facet.Trending;
-import io.smallrye.mutiny.Uni;
 
 @Path("/trending")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,7 +26,7 @@ public class TrendingResource {
     @Operation(summary = "Entities whose paper count rose most",
             description = "Compares the last 'days' days of digests (ending on the latest digest) with the 'days' before; "
                     + "lists entities named by more papers than before, biggest rise first, with both counts.")
-    public Uni<TrendReport> trending(
+    public TrendReport trending(
             @Parameter(description = "model, dataset, task, org, framework or method; all types when absent.")
             @QueryParam("type") String type,
             @Parameter(description = "Window length in days, 1 to 365.") @QueryParam("days") @DefaultValue("7") String days,

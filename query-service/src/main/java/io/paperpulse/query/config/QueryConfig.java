@@ -1,5 +1,6 @@
 package io.paperpulse.query.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
@@ -8,19 +9,38 @@ import io.smallrye.config.ConfigMapping;
 @ConfigMapping(prefix = "paperpulse.query")
 public interface QueryConfig {
 
-    /** How long digest days wait after a write before they are recomputed, so a burst of papers costs one refresh. */
-    Duration digestRefreshDelay();
+    Writes writes();
+
+    Index index();
 
     Stream stream();
+
+    interface Writes {
+        /** First wait before a failed poll's write is tried again; each further wait doubles, up to {@link #retryMaxBackoff()}. */
+        Duration retryBackoff();
+
+        Duration retryMaxBackoff();
+    }
+
+    interface Index {
+        /** Where this replica keeps its search index; an empty folder is rebuilt from the changelog's start. */
+        Path directory();
+
+        /** How often the index is committed with its changelog position: what a restart replays at most. */
+        Duration commitInterval();
+
+        /** Most changelog records applied between two refreshes of what searches see. */
+        int maxPollRecords();
+    }
 
     interface Stream {
         /** Interval of SSE comment lines that keep idle connections (and proxies) open. */
         Duration heartbeat();
 
-        /** First wait before the MongoDB change stream is reopened after a failure; doubles up to a minute. */
-        Duration retryDelay();
-
         /** Events held for one slow SSE client before its stream is closed (it reconnects and carries on). */
         int clientBuffer();
+
+        /** Most live streams one replica serves at once; one more is refused with 503. */
+        int maxClients();
     }
 }

@@ -1,89 +1,100 @@
 package io.paperpulse.query.facet;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import org.bson.Document;
-import org.bson.conversions.Bson;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 
-import com.mongodb.client.model.Accumulators;
-import com.mongodb.client.model.Aggregates;
-import com.mongodb.client.model.Filters;
-
+import io.paperpulse.query.index.IndexScan;
+import io.paperpulse.query.index.PaperFields;
+import io.paperpulse.query.index.PaperIndex;
+import io.paperpulse.query.index.PerReader;
 import io.paperpulse.query.search.SearchText;
-import io.paperpulse.query.store.PaperDocument;
-import io.smallrye.mutiny.Uni;
 
 /**
- * Entity names with paper counts, grouped in the store: one row per (entity, form) leaves it, with the entity's paper
- * count and the form's, so the most common form can be picked here.
+ * Entity names with paper counts, from the index's doc values: papers per entity key, and per surface form, so the
+ * most common form names the entity. Computed once per refresh of the index and shared by every request.
  */
 @ApplicationScoped
 public class EntityFacets {
-    private static final Comparator<EntityFacet> MOST_PAPERS = Comparator.comparingLong(EntityFacet::papers).reversed()
+    static final Comparator<EntityFacet> MOST_PAPERS = Comparator.comparingLong(EntityFacet::papers).reversed()
             .thenComparing(f -> SearchText.key(f.name())).thenComparing(EntityFacet::type);
 
+    @Inject
+    PaperIndex index;
+
+    private final PerReader<List<Facet>> all = new PerReader<>(EntityFacets::compute);
+
+    /** An entity's facet with its folded key, to filter by name. */
+    record Facet(String key, EntityFacet facet) {
+    }
+
     /** Facets of one type (or all when {@code type} is null) whose folded name contains {@code query}'s, most papers first. */
-    public Uni<List<EntityFacet>> list(String type, String query) {
+    public List<EntityFacet> list(String type, String query) {
         String needle = query == null ? "" : SearchText.key(query);
-        return PaperDocument.<PaperDocument>mongoCollection().aggregate(pipeline(type), Document.class).collect().asList()
-                .map(rows -> facets(rows).stream().filter(f -> f.key.contains(needle)).map(Grouped::facet).sorted(MOST_PAPERS).toList());
+        return index.read(all::get).stream()
+                .filter(f -> (type == null || type.equals(f.facet().type())) && f.key().contains(needle))
+                .map(Facet::facet).toList();
     }
 
-    private static List<Bson> pipeline(String type) {
-        List<Bson> stages = new ArrayList<>();
-        if (type != null) {
-            stages.add(Aggregates.match(Filters.eq("entities.type", type)));
-        }
-        stages.add(Aggregates.unwind("$entities"));
-        if (type != null) {
-            stages.add(Aggregates.match(Filters.eq("entities.type", type)));
-        }
-        // one row per paper and entity (its forms), then per entity (paper count), then per entity and form
-        stages.add(Aggregates.group(new Document("t", "$entities.type").append("k", "$entities.key").append("p", "$_id"),
-                Accumulators.addToSet("forms", "$entities.text")));
-        stages.add(Aggregates.group(new Document("t", "$_id.t").append("k", "$_id.k"),
-                Accumulators.sum("papers", 1), Accumulators.push("forms", "$forms")));
-        stages.add(Aggregates.unwind("$forms"));
-        stages.add(Aggregates.unwind("$forms"));
-        stages.add(Aggregates.group(new Document("t", "$_id.t").append("k", "$_id.k").append("f", "$forms"),
-                Accumulators.sum("n", 1), Accumulators.first("papers", "$papers")));
-        return stages;
+    /** Distinct entities per type. */
+    public Map<String, Long> countsByType() {
+        Map<String, Long> counts = new HashMap<>();
+        index.read(all::get).forEach(f -> counts.merge(f.facet().type(), 1L, Long::sum));
+        return counts;
     }
 
-    private static List<Grouped> facets(List<Document> rows) {
-        Map<List<String>, Grouped> byEntity = new LinkedHashMap<>();
-        for (Document row : rows) {
-            Document id = row.get("_id", Document.class);
-            Grouped g = byEntity.computeIfAbsent(List.of(id.getString("t"), id.getString("k")),
-                    k -> new Grouped(k.get(0), k.get(1), row.get("papers", Number.class).longValue()));
-            g.forms.put(id.getString("f"), row.get("n", Number.class).longValue());
-        }
-        return List.copyOf(byEntity.values());
+    private static List<Facet> compute(IndexSearcher searcher) {
+        Map<String, Long> papers = new HashMap<>();
+        Map<String, Long> forms = new HashMap<>();
+        IndexScan.forEach(searcher, new MatchAllDocsQuery(), leaf -> {
+            SortedSetDocValues keys = DocValues.getSortedSet(leaf.reader(), PaperFields.ENTITY_KEYS);
+            SortedSetDocValues formValues = DocValues.getSortedSet(leaf.reader(), PaperFields.ENTITY_FORMS);
+            long[] keyCounts = IndexScan.countsFor(keys);
+            long[] formCounts = IndexScan.countsFor(formValues);
+            return new IndexScan.DocVisitor() {
+                @Override
+                public void visit(int doc) throws IOException {
+                    IndexScan.countOrds(keys, doc, keyCounts);
+                    IndexScan.countOrds(formValues, doc, formCounts);
+                }
+
+                @Override
+                public void done() throws IOException {
+                    IndexScan.decode(keys, keyCounts, (k, n) -> papers.merge(k, n, Long::sum));
+                    IndexScan.decode(formValues, formCounts, (f, n) -> forms.merge(f, n, Long::sum));
+                }
+            };
+        });
+        return facets(papers, forms);
     }
 
-    private static final class Grouped {
-        final String type;
-        final String key;
-        final long papers;
-        final Map<String, Long> forms = new LinkedHashMap<>();
-
-        Grouped(String type, String key, long papers) {
-            this.type = type;
-            this.key = key;
-            this.papers = papers;
-        }
-
-        EntityFacet facet() {
-            List<String> variants = forms.entrySet().stream()
+    static List<Facet> facets(Map<String, Long> papers, Map<String, Long> forms) {
+        Map<String, List<Map.Entry<String, Long>>> formsByKey = new HashMap<>();
+        forms.forEach((value, n) -> {
+            int cut = value.lastIndexOf(PaperFields.SEPARATOR);
+            formsByKey.computeIfAbsent(value.substring(0, cut), k -> new ArrayList<>()).add(Map.entry(value.substring(cut + 1), n));
+        });
+        List<Facet> facets = new ArrayList<>();
+        papers.forEach((typeKey, n) -> {
+            int cut = typeKey.indexOf(PaperFields.SEPARATOR);
+            List<String> variants = formsByKey.getOrDefault(typeKey, List.of()).stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                     .map(Map.Entry::getKey).toList();
-            return new EntityFacet(type, variants.get(0), papers, variants);
-        }
+            String key = typeKey.substring(cut + 1);
+            facets.add(new Facet(key, new EntityFacet(typeKey.substring(0, cut), variants.isEmpty() ? key : variants.get(0), n, variants)));
+        });
+        facets.sort(Comparator.comparing(Facet::facet, MOST_PAPERS));
+        return facets;
     }
 }

@@ -1,25 +1,33 @@
 package io.paperpulse.query.facet;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.paperpulse.query.digest.DigestDayDocument;
-import io.paperpulse.query.digest.DigestDayDocument.DayEntity;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.IndexSearcher;
+
 import io.paperpulse.query.digest.DigestDays;
+import io.paperpulse.query.index.IndexScan;
+import io.paperpulse.query.index.PaperFields;
+import io.paperpulse.query.index.PaperIndex;
+import io.paperpulse.query.index.PerReader;
 import io.paperpulse.query.search.SearchText;
-import io.smallrye.mutiny.Uni;
 
 /**
- * Computes trending entities from the precomputed digest days: two windows of days read by id, papers counted once
- * per window even when listed on several of its days.
+ * Trending entities from the index: the papers listed in each of two windows of days, each paper counted once per
+ * window even when listed on several of its days. A report is computed once per window length and refresh of the
+ * index, for every type at once, and shared by the requests until the next refresh.
  */
 @ApplicationScoped
 public class Trending {
@@ -28,52 +36,78 @@ public class Trending {
             .thenComparing(t -> SearchText.key(t.name())).thenComparing(Trend::type);
 
     @Inject
+    PaperIndex index;
+
+    @Inject
     DigestDays days;
 
+    private final PerReader<Map<Integer, TrendReport>> reports = new PerReader<>(searcher -> new ConcurrentHashMap<>());
+
     /** {@code type} null for every type. */
-    public Uni<TrendReport> report(String type, int windowDays, int limit) {
-        return days.last().flatMap(last -> {
-            if (last.isEmpty()) {
-                return Uni.createFrom().item(new TrendReport(windowDays, null, null, null, null, List.of()));
-            }
-            LocalDate to = last.get();
-            LocalDate from = to.minusDays(windowDays - 1L);
-            LocalDate previousTo = from.minusDays(1);
-            LocalDate previousFrom = previousTo.minusDays(windowDays - 1L);
-            return days.between(previousFrom, to).map(dayDocs -> new TrendReport(windowDays, from, to, previousFrom, previousTo,
-                    rank(dayDocs, type, from, limit)));
-        });
+    public TrendReport report(String type, int windowDays, int limit) {
+        TrendReport all = index.read(searcher -> reports.get(searcher).computeIfAbsent(windowDays, d -> compute(searcher, d)));
+        return new TrendReport(all.days(), all.from(), all.to(), all.previousFrom(), all.previousTo(),
+                all.items().stream().filter(t -> type == null || type.equals(t.type())).limit(limit).toList());
     }
 
-    private static List<Trend> rank(List<DigestDayDocument> dayDocs, String type, LocalDate from, int limit) {
-        Map<List<String>, Counts> byEntity = new HashMap<>();
-        for (DigestDayDocument day : dayDocs) {
-            boolean recent = !LocalDate.parse(day.date).isBefore(from);
-            for (DayEntity e : day.entities) {
-                if (type == null || type.equals(e.type())) {
-                    byEntity.computeIfAbsent(List.of(e.type(), e.key()), k -> new Counts()).add(e, recent);
+    private TrendReport compute(IndexSearcher searcher, int windowDays) {
+        LocalDate to = days.last(searcher).orElse(null);
+        if (to == null) {
+            return new TrendReport(windowDays, null, null, null, null, List.of());
+        }
+        LocalDate from = to.minusDays(windowDays - 1L);
+        LocalDate previousTo = from.minusDays(1);
+        LocalDate previousFrom = previousTo.minusDays(windowDays - 1L);
+        String fromText = from.toString();
+        String previousFromText = previousFrom.toString();
+        String toText = to.toString();
+        Map<String, int[]> counts = new HashMap<>();
+        Map<String, Long> forms = new HashMap<>();
+        IndexScan.forEach(searcher, IntPoint.newRangeQuery(PaperFields.DAY, PaperFields.day(previousFrom), PaperFields.day(to)), leaf -> {
+            SortedSetDocValues dates = DocValues.getSortedSet(leaf.reader(), PaperFields.DATES);
+            SortedSetDocValues keys = DocValues.getSortedSet(leaf.reader(), PaperFields.ENTITY_KEYS);
+            SortedSetDocValues formValues = DocValues.getSortedSet(leaf.reader(), PaperFields.ENTITY_FORMS);
+            long[] current = IndexScan.countsFor(keys);
+            long[] previous = IndexScan.countsFor(keys);
+            long[] formCounts = IndexScan.countsFor(formValues);
+            return new IndexScan.DocVisitor() {
+                @Override
+                public void visit(int doc) throws IOException {
+                    boolean inCurrent = false;
+                    boolean inPrevious = false;
+                    if (dates.advanceExact(doc)) {
+                        for (int i = 0; i < dates.docValueCount(); i++) {
+                            String date = dates.lookupOrd(dates.nextOrd()).utf8ToString();
+                            inCurrent |= date.compareTo(fromText) >= 0 && date.compareTo(toText) <= 0;
+                            inPrevious |= date.compareTo(previousFromText) >= 0 && date.compareTo(fromText) < 0;
+                        }
+                    }
+                    if (inCurrent) {
+                        IndexScan.countOrds(keys, doc, current);
+                    }
+                    if (inPrevious) {
+                        IndexScan.countOrds(keys, doc, previous);
+                    }
+                    IndexScan.countOrds(formValues, doc, formCounts);
                 }
-            }
-        }
-        return byEntity.entrySet().stream().map(entry -> entry.getValue().trend(entry.getKey().get(0)))
-                .filter(t -> t.change() > 0).sorted(RISING).limit(limit).toList();
-    }
 
-    private static final class Counts {
-        final Set<String> current = new HashSet<>();
-        final Set<String> previous = new HashSet<>();
-        final Map<String, Integer> forms = new HashMap<>();
-
-        void add(DayEntity e, boolean recent) {
-            (recent ? current : previous).addAll(e.paperIds());
-            e.forms().forEach(f -> forms.merge(f.text(), f.papers(), Integer::sum));
-        }
-
-        Trend trend(String type) {
-            String name = forms.entrySet().stream()
-                    .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-                    .orElseThrow().getKey();
-            return new Trend(type, name, current.size(), previous.size(), current.size() - previous.size());
-        }
+                @Override
+                public void done() throws IOException {
+                    IndexScan.decode(keys, current, (k, n) -> counts.computeIfAbsent(k, x -> new int[2])[0] += (int) n);
+                    IndexScan.decode(keys, previous, (k, n) -> counts.computeIfAbsent(k, x -> new int[2])[1] += (int) n);
+                    IndexScan.decode(formValues, formCounts, (f, n) -> forms.merge(f, n, Long::sum));
+                }
+            };
+        });
+        Map<String, EntityFacet> named = new HashMap<>();
+        EntityFacets.facets(counts.keySet().stream().collect(Collectors.toMap(k -> k, k -> 1L)), forms)
+                .forEach(f -> named.put(PaperFields.entityTerm(f.facet().type(), f.key()), f.facet()));
+        List<Trend> rising = counts.entrySet().stream()
+                .map(e -> {
+                    EntityFacet f = named.get(e.getKey());
+                    return new Trend(f.type(), f.name(), e.getValue()[0], e.getValue()[1], e.getValue()[0] - e.getValue()[1]);
+                })
+                .filter(t -> t.change() > 0).sorted(RISING).toList();
+        return new TrendReport(windowDays, from, to, previousFrom, previousTo, rising);
     }
 }

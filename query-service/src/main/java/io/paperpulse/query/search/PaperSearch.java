@@ -1,85 +1,75 @@
 package io.paperpulse.query.search;
 
-import static com.mongodb.client.model.Sorts.ascending;
-import static com.mongodb.client.model.Sorts.descending;
-import static com.mongodb.client.model.Sorts.orderBy;
-
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.bson.Document;
-import org.bson.conversions.Bson;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopDocs;
 
-import com.mongodb.client.model.Accumulators;
-import com.mongodb.client.model.Aggregates;
-import com.mongodb.client.model.Facet;
-
-import io.paperpulse.query.store.PaperDocument;
-import io.paperpulse.query.store.PaperStore;
-import io.smallrye.mutiny.Uni;
+import io.paperpulse.contracts.EventJson;
+import io.paperpulse.contracts.MergedPaper;
+import io.paperpulse.query.index.PaperFields;
+import io.paperpulse.query.index.PaperIndex;
 
 /**
- * Runs a paper list in two steps both stores support: one pipeline that filters, ranks on a slim projection and
- * returns the page's ids with the total, then one lookup of those ids. Ranking runs in the store, so only a page of
- * full documents ever leaves it.
+ * Runs a paper list on this replica's index: the filter as a Lucene query ({@link PaperQueries}), an exact total,
+ * and the page's papers read from the index itself, so a list never touches the store. With {@code q} each paper
+ * carries its highlights.
  */
 @ApplicationScoped
 public class PaperSearch {
-    // with at most SearchText.MAX_QUERY_TERMS terms, matches in a lower field never outweigh one in a higher field
-    private static final int TITLE_WEIGHT = 10_000;
-    private static final int ENTITY_WEIGHT = 100;
-    private static final Bson NEWEST = orderBy(descending("lastSeen"), ascending("_id"));
+    private static final SortField NEWEST_FIRST = new SortField(PaperFields.LAST_SEEN, SortField.Type.LONG, true);
+    private static final SortField BY_ID = new SortField(PaperFields.ID, SortField.Type.STRING);
 
     @Inject
-    PaperStore store;
+    PaperIndex index;
 
-    public record Page(List<PaperDocument> items, long total) {
+    /** A found paper and, for a search with {@code q}, its matched snippets per field. */
+    public record Hit(MergedPaper paper, Map<String, List<String>> highlights) {
     }
 
-    public Uni<Page> search(PaperFilter filter, PaperSort sort, int page, int size) {
-        boolean ranked = sort == PaperSort.RELEVANCE && !filter.terms().isEmpty();
-        Document slim = new Document("lastSeen", 1).append("sortTitle", 1);
-        if (ranked) {
-            slim.append("score", score(filter.terms()));
-        }
-        Bson order = switch (sort) {
-            case RELEVANCE -> ranked ? orderBy(descending("score", "lastSeen"), ascending("_id")) : NEWEST;
-            case DATE -> NEWEST;
-            case TITLE -> orderBy(ascending("sortTitle"), ascending("_id"));
-        };
-        List<Bson> pipeline = List.of(
-                Aggregates.match(filter.toBson()),
-                Aggregates.project(slim),
-                Aggregates.sort(order),
-                Aggregates.facet(
-                        new Facet("page", Aggregates.skip(page * size), Aggregates.limit(size)),
-                        new Facet("total", Aggregates.group(null, Accumulators.sum("n", 1)))));
-        return PaperDocument.<PaperDocument>mongoCollection().aggregate(pipeline, Document.class).collect().first().flatMap(result -> {
-            if (result == null) {
-                return Uni.createFrom().item(new Page(List.of(), 0));
+    public record Page(List<Hit> items, long total) {
+    }
+
+    public Page search(PaperFilter filter, PaperSort sort, int page, int size) {
+        Query query = PaperQueries.of(filter);
+        return index.read(searcher -> {
+            try {
+                int total = searcher.count(query);
+                long from = (long) page * size;
+                if (from >= total) {
+                    return new Page(List.of(), total);
+                }
+                int wanted = (int) Math.min(from + size, total);
+                TopDocs top = searcher.search(query, new TopFieldCollectorManager(order(filter, sort), wanted, null, wanted, true));
+                List<Hit> hits = new ArrayList<>();
+                Highlights highlights = filter.query().isEmpty() ? null : new Highlights(query);
+                for (int i = (int) from; i < top.scoreDocs.length; i++) {
+                    MergedPaper paper = EventJson.read(PaperIndex.json(searcher, top.scoreDocs[i].doc), MergedPaper.class);
+                    hits.add(new Hit(paper, highlights == null ? Map.of() : highlights.of(paper)));
+                }
+                return new Page(hits, total);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            List<String> ids = result.getList("page", Document.class).stream().map(d -> d.getString("_id")).toList();
-            List<Document> total = result.getList("total", Document.class);
-            long count = total.isEmpty() ? 0 : total.get(0).get("n", Number.class).longValue();
-            return store.findAll(ids).map(items -> new Page(items, count));
         });
     }
 
-    /**
-     * Each term scores by the best field it stands in: title, else an entity name, else (as $all guarantees it is
-     * somewhere) the abstract. {@code $in} per term, as {@code $setIntersection} over every term array costs the
-     * embedded store about six times more.
-     */
-    private static Document score(List<String> terms) {
-        List<Document> perTerm = terms.stream().map(term -> new Document("$cond", List.of(in(term, "$search.title"), TITLE_WEIGHT,
-                new Document("$cond", List.of(in(term, "$search.entities"), ENTITY_WEIGHT, 1))))).toList();
-        return new Document("$add", perTerm);
-    }
-
-    // $literal: the term is data, never read as a field path or an operator
-    private static Document in(String term, String field) {
-        return new Document("$in", List.of(new Document("$literal", term), new Document("$ifNull", List.of(field, List.of()))));
+    /** Every order ends on the id, so pages never overlap. */
+    static Sort order(PaperFilter filter, PaperSort sort) {
+        return switch (sort) {
+            case RELEVANCE -> filter.query().isEmpty() ? new Sort(NEWEST_FIRST, BY_ID) : new Sort(SortField.FIELD_SCORE, NEWEST_FIRST, BY_ID);
+            case DATE -> new Sort(NEWEST_FIRST, BY_ID);
+            case TITLE -> new Sort(new SortField(PaperFields.SORT_TITLE, SortField.Type.STRING), BY_ID);
+        };
     }
 }

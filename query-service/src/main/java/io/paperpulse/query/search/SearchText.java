@@ -2,21 +2,18 @@ package io.paperpulse.query.search;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Folds text for matching in the application rather than in the store, so the embedded store (no $text, no collation)
- * and MongoDB give the same answers: accents stripped, case folded, words split on anything but letters and digits.
+ * Folds text for matching: accents stripped, case folded, words split on white space and each word into runs of
+ * letters or digits. The index, the queries and the entity keys all fold through here, so "Café", "cafe" and "CAFÉ"
+ * meet, and "pre-trained" is found by "pre", "trained" and "pretrained".
  */
 public final class SearchText {
-    /** Most terms one query may have; also what keeps the relevance weights of {@link PaperSearch} apart. */
-    public static final int MAX_QUERY_TERMS = 10;
     /** Longer runs (URLs glued together, base64) are never useful search terms and would only bloat the index. */
-    static final int MAX_TERM_LENGTH = 64;
+    public static final int MAX_TERM_LENGTH = 64;
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SPACES = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
@@ -34,61 +31,84 @@ public final class SearchText {
     }
 
     /**
-     * The terms a text is found by: every run of letters or digits, plus each word's runs joined, so "pre-trained"
-     * is found by "pre", "trained" and "pretrained".
+     * A term found in a text, with the offsets {@code [start, end)} of what it stands for in the original text.
+     *
+     * @param joined whether this is a word's runs joined ("pretrained" of "pre-trained"), which stands at the position
+     *        of the word's last run
      */
-    public static Set<String> indexTerms(String text) {
-        Set<String> terms = new LinkedHashSet<>();
+    public record Token(String term, int start, int end, boolean joined) {
+    }
+
+    /**
+     * The terms a text is found by, in order: every run of letters or digits of a word, then (for a word of several
+     * runs) the runs joined. Terms longer than {@link #MAX_TERM_LENGTH} are left out.
+     */
+    public static List<Token> tokens(String text) {
+        List<Token> tokens = new ArrayList<>();
         if (text == null) {
-            return terms;
+            return tokens;
         }
-        for (String word : words(text)) {
-            List<String> runs = runs(word);
-            runs.forEach(run -> add(terms, run));
-            if (runs.size() > 1) {
-                add(terms, String.join("", runs));
-            }
-        }
-        return terms;
-    }
-
-    /** The terms of a query: each word with its runs joined, the form {@link #indexTerms} stores for every word. */
-    public static List<String> queryTerms(String query) {
-        Set<String> terms = new LinkedHashSet<>();
-        for (String word : words(query)) {
-            String joined = String.join("", runs(word));
-            if (!joined.isEmpty()) {
-                terms.add(joined);
-            }
-        }
-        return List.copyOf(terms);
-    }
-
-    private static String[] words(String text) {
-        String folded = fold(text).strip();
-        return folded.isEmpty() ? new String[0] : SPACES.split(folded);
-    }
-
-    private static List<String> runs(String word) {
-        List<String> runs = new ArrayList<>();
+        List<Token> runs = new ArrayList<>();
         StringBuilder run = new StringBuilder();
-        word.codePoints().forEach(cp -> {
-            if (Character.isLetterOrDigit(cp)) {
-                run.appendCodePoint(cp);
-            } else if (!run.isEmpty()) {
-                runs.add(run.toString());
+        int runStart = -1;
+        int i = 0;
+        while (i <= text.length()) {
+            int cp = i < text.length() ? text.codePointAt(i) : ' ';
+            int next = i + Character.charCount(cp);
+            String folded = foldChar(cp);
+            boolean wordChar = !folded.isEmpty() && Character.isLetterOrDigit(folded.codePointAt(0));
+            if (wordChar) {
+                if (runStart < 0) {
+                    runStart = i;
+                }
+                run.append(folded);
+            } else if (runStart >= 0) {
+                runs.add(new Token(run.toString(), runStart, i, false));
                 run.setLength(0);
+                runStart = -1;
             }
-        });
-        if (!run.isEmpty()) {
-            runs.add(run.toString());
+            // a word ends at white space (or the end of the text); its runs are complete
+            if ((i == text.length() || Character.isWhitespace(cp)) && !runs.isEmpty()) {
+                endWord(runs, tokens);
+            }
+            i = next;
         }
-        return runs;
+        return tokens;
     }
 
-    private static void add(Set<String> terms, String term) {
-        if (term.length() <= MAX_TERM_LENGTH) {
-            terms.add(term);
+    private static void endWord(List<Token> runs, List<Token> tokens) {
+        StringBuilder joined = new StringBuilder();
+        for (Token r : runs) {
+            keep(tokens, r);
+            joined.append(r.term());
         }
+        if (runs.size() > 1) {
+            keep(tokens, new Token(joined.toString(), runs.get(0).start(), runs.get(runs.size() - 1).end(), true));
+        }
+        runs.clear();
+    }
+
+    private static void keep(List<Token> tokens, Token token) {
+        if (token.term().length() <= MAX_TERM_LENGTH) {
+            tokens.add(token);
+        }
+    }
+
+    /** The terms of a query word: its runs joined, the form {@link #tokens} indexes for every word. */
+    public static String queryTerm(String word) {
+        StringBuilder joined = new StringBuilder();
+        for (Token t : tokens(word)) {
+            if (!t.joined()) {
+                joined.append(t.term());
+            }
+        }
+        return joined.toString();
+    }
+
+    private static String foldChar(int cp) {
+        if (cp < 0x80) {
+            return cp >= 'A' && cp <= 'Z' ? String.valueOf((char) (cp + 32)) : String.valueOf((char) cp);
+        }
+        return fold(new String(Character.toChars(cp)));
     }
 }

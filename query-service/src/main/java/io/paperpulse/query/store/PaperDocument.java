@@ -1,19 +1,25 @@
 package io.paperpulse.query.store;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.bson.codecs.pojo.annotations.BsonProperty;
 
+import io.paperpulse.contracts.Entity;
+import io.paperpulse.contracts.EntityType;
+import io.paperpulse.contracts.MergedPaper;
+import io.paperpulse.contracts.Metric;
+import io.paperpulse.contracts.TextStats;
 import io.quarkus.mongodb.panache.common.MongoEntity;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoEntityBase;
 
 /**
- * The read model: one document per paper id in {@code papers}. Dates are ISO strings, so they sort as text. Besides
- * what the events carry it holds fields derived at write time for portable querying: entity keys, search terms, a
- * folded sort title and {@code hasCode}.
+ * The read model, MongoDB's store of record: one document per paper id in {@code papers}, read and written by
+ * {@code _id} only. Dates are ISO strings. Every search runs on the index built from its changelog
+ * ({@link #toMerged()}).
  */
 @MongoEntity(collection = "papers")
 public class PaperDocument extends ReactivePanacheMongoEntityBase {
@@ -36,8 +42,6 @@ public class PaperDocument extends ReactivePanacheMongoEntityBase {
     public int extractorVersion;
     public Date enrichedAt;
     public boolean hasCode;
-    public String sortTitle;
-    public SearchTerms search;
     public Date updatedAt;
 
     /** The paper listed in the digest of {@code date} by {@code source}, at {@code position} of that page. */
@@ -54,11 +58,17 @@ public class PaperDocument extends ReactivePanacheMongoEntityBase {
     public record StatsDocument(int words, int sentences, double readingMinutes) {
     }
 
-    /**
-     * Search terms: {@code all} of title, entity names and abstract (what a query must match), and those of the title
-     * and of the entity names (what ranks a match); an abstract-only match needs no list of its own.
-     */
-    public record SearchTerms(List<String> title, List<String> entities, List<String> all) {
+    /** This revision as the changelog {@code papers.merged} carries it. */
+    public MergedPaper toMerged() {
+        return new MergedPaper(id, rev, title, abstractText, arxivId,
+                sightings.stream().map(s -> new MergedPaper.Sighting(LocalDate.parse(s.date()), s.source(), s.position())).toList(),
+                digestDates.stream().map(LocalDate::parse).toList(),
+                links == null ? List.of() : links, hasCode,
+                entities == null ? List.of() : entities.stream()
+                        .map(e -> new Entity(EntityType.valueOf(e.type()), e.text(), e.field(), e.start(), e.end())).toList(),
+                metrics == null ? List.of() : metrics.stream().map(m -> new Metric(m.kind(), m.text(), m.value(), m.start(), m.end())).toList(),
+                stats == null ? null : new TextStats(stats.words(), stats.sentences(), stats.readingMinutes()),
+                extractorVersion, enrichedAt == null ? null : enrichedAt.toInstant(), updatedAt == null ? null : updatedAt.toInstant());
     }
 
     Instant enrichedAtInstant() {

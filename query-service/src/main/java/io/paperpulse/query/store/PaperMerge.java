@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -14,7 +13,6 @@ import io.paperpulse.contracts.ParsedPaper;
 import io.paperpulse.query.search.SearchText;
 import io.paperpulse.query.store.PaperDocument.EntityDocument;
 import io.paperpulse.query.store.PaperDocument.MetricDocument;
-import io.paperpulse.query.store.PaperDocument.SearchTerms;
 import io.paperpulse.query.store.PaperDocument.Sighting;
 import io.paperpulse.query.store.PaperDocument.StatsDocument;
 
@@ -33,7 +31,10 @@ final class PaperMerge {
     private PaperMerge() {
     }
 
-    /** The document to store, or {@code null} when the record adds nothing (a redelivery, an older extraction). */
+    /**
+     * The document to store (its {@code rev} is the caller's), or {@code null} when the record adds nothing: a
+     * redelivery, an older extraction, or the same extraction again at another {@code enrichedAt}.
+     */
     static PaperDocument merge(PaperDocument existing, EnrichedPaper incoming, Date now) {
         PaperDocument merged = new PaperDocument();
         merged.id = incoming.id();
@@ -46,7 +47,6 @@ final class PaperMerge {
         if (existing != null && sameContent(existing, merged)) {
             return null;
         }
-        merged.rev = existing == null ? 1 : existing.rev + 1;
         merged.updatedAt = now;
         return merged;
     }
@@ -95,18 +95,6 @@ final class PaperMerge {
         doc.extractorVersion = incoming.extractorVersion();
         doc.enrichedAt = incoming.enrichedAt() == null ? null : Date.from(incoming.enrichedAt());
         doc.hasCode = doc.links.stream().anyMatch(PaperMerge::isCodeLink);
-        doc.sortTitle = doc.title == null ? "" : SearchText.fold(doc.title).strip();
-        doc.search = searchTerms(doc);
-    }
-
-    private static SearchTerms searchTerms(PaperDocument doc) {
-        Set<String> title = SearchText.indexTerms(doc.title);
-        Set<String> entities = new LinkedHashSet<>();
-        doc.entities.forEach(e -> entities.addAll(SearchText.indexTerms(e.text())));
-        Set<String> all = new LinkedHashSet<>(title);
-        all.addAll(entities);
-        all.addAll(SearchText.indexTerms(doc.abstractText));
-        return new SearchTerms(List.copyOf(title), List.copyOf(entities), List.copyOf(all));
     }
 
     static boolean isCodeLink(String link) {
@@ -129,8 +117,6 @@ final class PaperMerge {
         to.extractorVersion = from.extractorVersion;
         to.enrichedAt = from.enrichedAt;
         to.hasCode = from.hasCode;
-        to.sortTitle = from.sortTitle;
-        to.search = from.search;
     }
 
     private static boolean sameContent(PaperDocument a, PaperDocument b) {
@@ -142,8 +128,6 @@ final class PaperMerge {
                 && Objects.equals(a.entities, b.entities)
                 && Objects.equals(a.metrics, b.metrics)
                 && Objects.equals(a.stats, b.stats)
-                && a.extractorVersion == b.extractorVersion
-                && Objects.equals(a.enrichedAt, b.enrichedAt)
-                && Objects.equals(a.search, b.search);
+                && a.extractorVersion == b.extractorVersion;
     }
 }

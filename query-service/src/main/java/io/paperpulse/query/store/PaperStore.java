@@ -1,63 +1,84 @@
 package io.paperpulse.query.store;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import org.bson.Document;
+
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
 
 import io.paperpulse.contracts.EnrichedPaper;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Writes enriched papers into the read model: read, merge in the application ({@link PaperMerge}), write back with a
- * compare-and-set on {@code rev}. A record that changes nothing writes nothing, so the change stream carries one event
- * per real change; the rare lost race (two replicas during a rebalance) is retried.
+ * Writes enriched papers into the read model a poll at a time, by {@code _id} only: one read of every paper the
+ * batch names ({@code $in} on {@code _id}), the merge in the application ({@link PaperMerge}), one bulk write with a
+ * compare-and-set on {@code rev}. A batch that lost a race (two replicas during a rebalance) is merged again from a
+ * fresh read; merging is idempotent, so what it already wrote changes nothing.
  */
 @ApplicationScoped
 public class PaperStore {
     private static final int ATTEMPTS = 5;
 
-    /** The stored document when the record changed the paper, empty when it added nothing. */
-    public Uni<Optional<PaperDocument>> upsert(EnrichedPaper enriched) {
-        return Uni.createFrom().deferred(() -> attempt(enriched))
+    /**
+     * The papers as stored after the batch, in the order they were first named: changed ones with their new revision,
+     * the others as they were (the caller republishes those too, in case an earlier attempt stored but never announced them).
+     */
+    public Uni<List<PaperDocument>> mergeAll(List<EnrichedPaper> batch) {
+        return Uni.createFrom().deferred(() -> attempt(batch))
                 .onFailure(WriteConflict.class).retry().atMost(ATTEMPTS - 1);
     }
 
-    private Uni<Optional<PaperDocument>> attempt(EnrichedPaper enriched) {
-        return PaperDocument.<PaperDocument>findById(enriched.id()).flatMap(existing -> {
-            PaperDocument merged = PaperMerge.merge(existing, enriched, new Date());
-            if (merged == null) {
-                return Uni.createFrom().item(Optional.<PaperDocument>empty());
+    private Uni<List<PaperDocument>> attempt(List<EnrichedPaper> batch) {
+        List<String> ids = batch.stream().map(EnrichedPaper::id).distinct().toList();
+        return findAll(ids).flatMap(found -> {
+            Map<String, PaperDocument> stored = new LinkedHashMap<>();
+            found.forEach(d -> stored.put(d.id, d));
+            Map<String, PaperDocument> current = new LinkedHashMap<>(stored);
+            Map<String, PaperDocument> changed = new LinkedHashMap<>();
+            Date now = new Date();
+            for (EnrichedPaper record : batch) {
+                PaperDocument merged = PaperMerge.merge(current.get(record.id()), record, now);
+                if (merged != null) {
+                    PaperDocument before = stored.get(record.id());
+                    merged.rev = before == null ? 1 : before.rev + 1;
+                    current.put(record.id(), merged);
+                    changed.put(record.id(), merged);
+                }
             }
-            return (existing == null ? insert(merged) : replace(existing.rev, merged)).replaceWith(Optional.of(merged));
+            List<PaperDocument> result = ids.stream().map(current::get).toList();
+            return write(stored, changed).replaceWith(result);
         });
     }
 
-    private Uni<Void> insert(PaperDocument doc) {
-        return PaperDocument.<PaperDocument>mongoCollection().insertOne(doc).replaceWithVoid()
-                .onFailure(e -> e instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY)
-                .transform(e -> new WriteConflict(doc.id));
-    }
-
-    // {_id, rev} is exactly the unique index StoreIndexes creates, the only shape the embedded store answers by index
-    private Uni<Void> replace(long rev, PaperDocument doc) {
-        return PaperDocument.<PaperDocument>mongoCollection().replaceOne(and(eq("_id", doc.id), eq("rev", rev)), doc).map(result -> {
-            if (result.getMatchedCount() == 0) {
-                throw new WriteConflict(doc.id);
-            }
-            return null;
+    private Uni<Void> write(Map<String, PaperDocument> stored, Map<String, PaperDocument> changed) {
+        if (changed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<WriteModel<PaperDocument>> writes = new ArrayList<>();
+        changed.forEach((id, doc) -> {
+            PaperDocument before = stored.get(id);
+            // {_id, rev} is exactly the unique index StoreIndexes creates, the only shape the embedded store answers by index
+            writes.add(before == null ? new InsertOneModel<>(doc) : new ReplaceOneModel<>(new Document("_id", id).append("rev", before.rev), doc));
         });
+        long replaces = changed.keySet().stream().filter(stored::containsKey).count();
+        return PaperDocument.<PaperDocument>mongoCollection().bulkWrite(writes, new BulkWriteOptions().ordered(false))
+                .onFailure(StoreFailures::isDuplicateKey).transform(e -> new WriteConflict())
+                .invoke(result -> {
+                    if (result.getMatchedCount() < replaces) {
+                        throw new WriteConflict();
+                    }
+                }).replaceWithVoid();
     }
 
     public Uni<PaperDocument> find(String id) {
@@ -70,15 +91,16 @@ public class PaperStore {
             return Uni.createFrom().item(List.of());
         }
         return PaperDocument.<PaperDocument>mongoCollection().find(in("_id", ids)).collect().asList().map(docs -> {
-            Map<String, PaperDocument> byId = docs.stream().collect(Collectors.toMap(d -> d.id, Function.identity()));
+            Map<String, PaperDocument> byId = new LinkedHashMap<>();
+            docs.forEach(d -> byId.put(d.id, d));
             return ids.stream().map(byId::get).filter(d -> d != null).toList();
         });
     }
 
-    /** Another writer changed the paper between our read and our write. */
+    /** Another writer changed a paper of the batch between our read and our write. */
     static final class WriteConflict extends RuntimeException {
-        WriteConflict(String id) {
-            super("paper " + id + " changed concurrently", null, false, false);
+        WriteConflict() {
+            super("a paper of the batch changed concurrently", null, false, false);
         }
     }
 }

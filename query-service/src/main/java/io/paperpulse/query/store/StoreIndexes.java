@@ -15,28 +15,20 @@ import com.mongodb.client.model.Indexes;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Creates the indexes the queries need at start, without holding start-up back. On MongoDB they are real; the
- * embedded store accepts non-unique ones and ignores them (it scans), but uses the unique {@code {_id, rev}} index
- * for the compare-and-set of {@link PaperStore}.
+ * Creates the one index the store needs besides {@code _id}: the unique {@code {_id, rev}} behind the compare-and-set
+ * of {@link PaperStore}. Every other read runs on the search index, so nothing else is asked of the store.
  */
 @ApplicationScoped
 public class StoreIndexes {
     private static final Logger LOG = Logger.getLogger(StoreIndexes.class);
 
     static final List<IndexModel> PAPERS = List.of(
-            new IndexModel(Indexes.ascending("_id", "rev"), new IndexOptions().unique(true).name("cas")),
-            new IndexModel(Indexes.ascending("digestDates"), new IndexOptions().name("digestDates")),
-            new IndexModel(Indexes.compoundIndex(Indexes.descending("lastSeen"), Indexes.ascending("_id")),
-                    new IndexOptions().name("newest")),
-            new IndexModel(Indexes.ascending("sortTitle"), new IndexOptions().name("title")),
-            new IndexModel(Indexes.ascending("entities.type", "entities.key"), new IndexOptions().name("entities")),
-            new IndexModel(Indexes.ascending("entities.key"), new IndexOptions().name("entityKeys")),
-            new IndexModel(Indexes.ascending("search.all"), new IndexOptions().name("searchTerms")));
+            new IndexModel(Indexes.ascending("_id", "rev"), new IndexOptions().unique(true).name("cas")));
 
     void create(@Observes StartupEvent start) {
         PaperDocument.<PaperDocument>mongoCollection().createIndexes(PAPERS)
                 .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).atMost(10)
                 .subscribe().with(names -> LOG.infof("indexes on papers: %s", names),
-                        failure -> LOG.error("could not create the indexes on papers; queries will scan", failure));
+                        failure -> LOG.error("could not create the indexes on papers", failure));
     }
 }

@@ -1,78 +1,86 @@
 package io.paperpulse.query.stream;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.bson.BsonDocument;
-import org.jboss.logging.Logger;
+import org.apache.lucene.search.Query;
 
-import com.mongodb.MongoCommandException;
-import com.mongodb.client.model.changestream.ChangeStreamDocument;
-import com.mongodb.client.model.changestream.FullDocument;
-import com.mongodb.client.model.changestream.OperationType;
-
+import io.paperpulse.contracts.MergedPaper;
 import io.paperpulse.query.config.QueryConfig;
-import io.paperpulse.query.store.PaperDocument;
-import io.quarkus.mongodb.ChangeStreamOptions;
+import io.paperpulse.query.search.OnePaperIndex;
+import io.paperpulse.query.search.PaperFilter;
+import io.paperpulse.query.search.PaperQueries;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 
 /**
- * Every paper stored or changed, from a MongoDB change stream on {@code papers}, fanned out to live subscribers.
- * A change stream rather than a hook in the consumer: each replica consumes only its own partitions, but every
- * replica sees every write in the store (also writes by other tools). One stream per replica, open only while
- * someone listens (on the embedded store each poll of an open change stream scans the whole oplog); after a failure
- * it resumes where it stopped.
+ * Every paper whose revision rose in this replica's index, as the changelog follower applies it, fanned out to live
+ * subscribers. A subscriber's filter is the same Lucene query {@code GET /papers} runs, evaluated on a one-document
+ * index of the paper ({@link OnePaperIndex}), so a stream and a list can never disagree. A revision already indexed
+ * (a duplicate in the changelog, a replay after restart) is never announced twice.
  */
 @ApplicationScoped
 public class PaperChanges {
-    private static final Logger LOG = Logger.getLogger(PaperChanges.class);
-    private static final Set<OperationType> WRITES = Set.of(OperationType.INSERT, OperationType.UPDATE, OperationType.REPLACE);
-    /** ChangeStreamHistoryLost and InvalidResumeToken: resuming is impossible, start afresh. */
-    private static final Set<Integer> RESUME_IMPOSSIBLE = Set.of(286, 260);
-
+    private final BroadcastProcessor<Candidate> changes = BroadcastProcessor.create();
+    private final AtomicInteger subscribers = new AtomicInteger();
     private final QueryConfig config;
-    private final Multi<PaperDocument> changes;
-    private volatile BsonDocument resumeToken;
 
     @Inject
     PaperChanges(QueryConfig config) {
         this.config = config;
-        this.changes = Multi.createFrom().deferred(this::watch)
-                .onCompletion().failWith(() -> new IllegalStateException("the change stream ended"))
-                .onFailure().invoke(this::failed)
-                .onFailure().retry().withBackOff(config.stream().retryDelay(), Duration.ofMinutes(1)).indefinitely()
-                // the next first subscriber starts from its own now, not from where the last one left
-                .onCancellation().invoke(() -> resumeToken = null)
-                .broadcast().withCancellationAfterLastSubscriberDeparture().toAllSubscribers();
+    }
+
+    /** Called by the follower, once per applied poll, with the papers whose revision rose. */
+    public void publish(List<MergedPaper> raised) {
+        if (!raised.isEmpty() && subscribers.get() > 0) {
+            raised.forEach(paper -> changes.onNext(new Candidate(paper)));
+        }
     }
 
     /**
-     * Papers as they are stored from shortly after subscribing (the first subscriber opens the change stream); a
-     * subscriber that falls behind by more than its buffer is dropped.
+     * The papers passing {@code filter} from now on; a subscriber that falls behind by more than its buffer is
+     * dropped. Empty when the replica already serves {@code max-clients} streams: the caller refuses.
      */
-    public Multi<PaperDocument> stream() {
-        return changes.onOverflow().buffer(config.stream().clientBuffer());
+    public Optional<Multi<MergedPaper>> subscribe(PaperFilter filter) {
+        if (subscribers.incrementAndGet() > config.stream().maxClients()) {
+            subscribers.decrementAndGet();
+            return Optional.empty();
+        }
+        Query query = PaperQueries.of(filter);
+        Multi<MergedPaper> papers = changes.toHotStream()
+                .onOverflow().buffer(config.stream().clientBuffer())
+                .filter(c -> c.matches(query)).map(Candidate::paper)
+                .onTermination().invoke(subscribers::decrementAndGet);
+        return Optional.of(papers);
     }
 
-    private Multi<PaperDocument> watch() {
-        ChangeStreamOptions options = new ChangeStreamOptions().fullDocument(FullDocument.UPDATE_LOOKUP);
-        if (resumeToken != null) {
-            options.resumeAfter(resumeToken);
-        }
-        return PaperDocument.<PaperDocument>mongoCollection().watch(List.of(), PaperDocument.class, options)
-                .invoke(change -> resumeToken = change.getResumeToken())
-                .filter(change -> WRITES.contains(change.getOperationType()) && change.getFullDocument() != null)
-                .map(ChangeStreamDocument::getFullDocument);
+    public int subscribers() {
+        return subscribers.get();
     }
 
-    private void failed(Throwable failure) {
-        if (failure instanceof MongoCommandException e && RESUME_IMPOSSIBLE.contains(e.getErrorCode())) {
-            resumeToken = null;
+    /** A changed paper and, built on the first subscriber's demand, its one-document index. */
+    private static final class Candidate {
+        private final MergedPaper paper;
+        private OnePaperIndex index;
+
+        Candidate(MergedPaper paper) {
+            this.paper = paper;
         }
-        LOG.warnf("change stream on papers failed (%s); reopening", failure.toString());
+
+        MergedPaper paper() {
+            return paper;
+        }
+
+        // subscribers filter on their own threads; the frozen index answers them all
+        synchronized boolean matches(Query query) {
+            if (index == null) {
+                index = new OnePaperIndex(paper);
+            }
+            return index.matches(query);
+        }
     }
 }

@@ -1,12 +1,15 @@
 package io.paperpulse.query.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import io.paperpulse.query.search.SearchQuery.Phrase;
+import io.paperpulse.query.search.SearchQuery.Prefix;
+import io.paperpulse.query.search.SearchQuery.Word;
 
 class SearchTextTest {
 
@@ -18,27 +21,51 @@ class SearchTextTest {
     }
 
     @Test
-    void indexesRunsAndJoinedWords() {
-        assertEquals(Set.of("pre", "trained", "pretrained", "bert", "s", "berts", "gpt", "4", "gpt4"),
-                SearchText.indexTerms("Pre-trained BERT's (GPT-4)"));
+    void indexesRunsAndJoinedWordsWithTheirOffsets() {
+        String text = "Pre-trained BERT's (GPT-4)";
+        List<SearchText.Token> tokens = SearchText.tokens(text);
+        assertEquals(List.of("pre", "trained", "pretrained", "bert", "s", "berts", "gpt", "4", "gpt4"),
+                tokens.stream().map(SearchText.Token::term).toList());
+        SearchText.Token joined = tokens.get(2);
+        assertEquals("Pre-trained", text.substring(joined.start(), joined.end()));
+        assertEquals("GPT-4", text.substring(tokens.get(8).start(), tokens.get(8).end()));
+        // folding keeps offsets on the original text
+        SearchText.Token cafe = SearchText.tokens("le Café").get(1);
+        assertEquals("cafe", cafe.term());
+        assertEquals("Café", "le Café".substring(cafe.start(), cafe.end()));
     }
 
     @Test
     void queryWordsAreJoinedSoHyphenationDoesNotMatter() {
-        assertEquals(List.of("pretrained", "cafe"), SearchText.queryTerms("Pre-Trained  CAFÉ pretrained"));
-        assertTrue(SearchText.indexTerms("pretrained models").contains(SearchText.queryTerms("pre-trained").get(0)));
-        assertTrue(SearchText.indexTerms("pre-trained models").contains(SearchText.queryTerms("pretrained").get(0)));
+        assertEquals(new SearchQuery(List.of(new Word("pretrained"), new Word("cafe"))), SearchQuery.parse("Pre-Trained  CAFÉ"));
+        assertEquals("pretrained", SearchText.queryTerm("pre-trained"));
+    }
+
+    @Test
+    void phrasesAndPrefixesAreRead() {
+        assertEquals(new SearchQuery(List.of(new Phrase(List.of("language", "model")), new Prefix("diffus"))),
+                SearchQuery.parse("\"Language Model\" diffus*"));
+        // an unbalanced quote ends at the end of the text; a one-word phrase is a word
+        assertEquals(new SearchQuery(List.of(new Word("bert"), new Phrase(List.of("vision", "transformer")))),
+                SearchQuery.parse("\"bert\" \"vision transformer"));
     }
 
     @Test
     void operatorsAndPatternsAreJustPunctuation() {
-        assertEquals(List.of("where", "gt"), SearchText.queryTerms("$where {$gt:''}"));
-        assertEquals(List.of(), SearchText.queryTerms(".* ^$ \\ | ()"));
+        assertEquals(new SearchQuery(List.of(new Word("where"), new Word("gt"))), SearchQuery.parse("$where {$gt:''}"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SearchQuery.parse(".* ^$ \\ | ()"));
+        assertEquals("must contain a letter or a digit", e.getMessage());
+    }
+
+    @Test
+    void tooShortPrefixesAndTooManyWordsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> SearchQuery.parse("a*"));
+        assertThrows(IllegalArgumentException.class, () -> SearchQuery.parse("a b c d e f g h i j k"));
     }
 
     @Test
     void overlongRunsAreNotTerms() {
         String run = "a".repeat(SearchText.MAX_TERM_LENGTH + 1);
-        assertEquals(Set.of("ok"), SearchText.indexTerms(run + " ok"));
+        assertEquals(List.of("ok"), SearchText.tokens(run + " ok").stream().map(SearchText.Token::term).toList());
     }
 }

@@ -57,7 +57,7 @@ class PaperMergeTest {
     }
 
     @Test
-    void derivesKeysTermsAndHasCode() {
+    void derivesKeysAndHasCode() {
         EnrichedPaper paper = TestPapers.paper("derive").title("Pre-trained ResNet-50 for Café Menus")
                 .abstractText("We use ImageNet. Code at https://github.com/org/repo.")
                 .entity(EntityType.MODEL, "ResNet-50").entity(EntityType.DATASET, "ImageNet")
@@ -65,11 +65,7 @@ class PaperMergeTest {
         PaperDocument doc = PaperMerge.merge(null, paper, NOW);
         assertNotNull(doc);
         assertEquals(List.of("resnet-50", "imagenet"), doc.entities.stream().map(PaperDocument.EntityDocument::key).toList());
-        assertTrue(doc.search.title().containsAll(List.of("pretrained", "resnet50", "cafe")));
-        assertEquals(List.of("resnet", "50", "resnet50", "imagenet"), doc.search.entities());
         assertTrue(doc.hasCode);
-        assertEquals("pre-trained resnet-50 for cafe menus", doc.sortTitle);
-        assertEquals(1, doc.rev);
     }
 
     @Test
@@ -114,6 +110,6 @@ class PaperMergeTest {
 
     private static List<Object> content(PaperDocument d) {
         return List.of(d.sightings, d.digestDates, d.firstSeen, d.lastSeen, d.title, d.abstractText, d.links, d.entities,
-                d.metrics, d.extractorVersion, d.enrichedAt, d.hasCode, d.sortTitle, d.search);
+                d.metrics, d.extractorVersion, d.enrichedAt, d.hasCode);
     }
 }

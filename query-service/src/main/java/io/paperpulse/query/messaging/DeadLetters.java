@@ -1,0 +1,67 @@
+package io.paperpulse.query.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * Sends records that can never be stored to {@code papers.enriched.dlq}: the original key, value and headers plus
+ * the headers the connector's own dead-letter strategy writes ({@code dead-letter-reason}, {@code -topic},
+ * {@code -partition}, {@code -offset}), so every dead letter of the pipeline reads the same.
+ */
+@ApplicationScoped
+public class DeadLetters {
+    private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+
+    @Inject
+    @Channel("papers-enriched-dlq")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+    MutinyEmitter<String> emitter;
+
+    public Uni<Void> sendAll(List<KafkaRecord<String, String>> records, List<String> reasons) {
+        if (records.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Uni<Void>> sends = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            sends.add(send(records.get(i), reasons.get(i)));
+        }
+        return Uni.join().all(sends).andFailFast().replaceWithVoid();
+    }
+
+    private Uni<Void> send(KafkaRecord<String, String> record, String reason) {
+        RecordHeaders headers = new RecordHeaders();
+        for (Header h : record.getHeaders()) {
+            headers.add(h);
+        }
+        headers.add("dead-letter-reason", bytes(reason));
+        headers.add("dead-letter-topic", bytes(record.getTopic()));
+        headers.add("dead-letter-partition", bytes(String.valueOf(record.getPartition())));
+        long offset = record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L);
+        headers.add("dead-letter-offset", bytes(String.valueOf(offset)));
+        LOG.warnf("dead-lettering %s-%d@%d: %s", record.getTopic(), record.getPartition(), offset, reason);
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(record.getKey()).withHeaders(headers).build();
+        return emitter.sendMessage(Message.of(record.getPayload() == null ? "" : record.getPayload()).addMetadata(metadata));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
