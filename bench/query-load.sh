@@ -1,30 +1,29 @@
 #!/usr/bin/env bash
-# Load benchmark of the gateway (issue 4): starts the local infrastructure (real KRaft broker, embedded
-# MongoDB-protocol store on H2) and query-service from the built jars on free ports, publishes PAPERS enriched papers
-# (variations of the real abstracts of the sample digest) to papers.enriched, then measures with wrk, at 1 and at
-# CONNECTIONS concurrent connections: GET /papers?q=, GET /papers?dataset=, GET /trending, and GET /papers/{id} (one
-# lookup by id: the floor of the service itself). For each it also reads Micrometer's MongoDB command timers to
-# tell how much of the time is spent in the store. Stops everything it started.
-# Usage: bench/query-load.sh [PAPERS]
-#   env: BENCH_CONNECTIONS=100, BENCH_DURATION=30s, BENCH_SERIAL_DURATION=10s, BENCH_DRAIN_TIMEOUT=900 (seconds),
-#        BENCH_STORE=h2 (the local infrastructure's store) or memory (the same server on its memory backend)
-# Results: bench/results/query-load-<time>/ (summary.md, raw wrk output, logs).
+# Gateway at scale (issue 9), on the embedded default as `./paperpulse up` runs it: the broker and the store in two
+# JVMs, the three services from their jars, each with a 512 MB heap at most, on free ports. Then:
+#  1. backfill: PAGES dated variants of the sample page (62 papers each, titles suffixed so every paper is new) pushed
+#     onto digests.raw, timed until the gateway counts them all, beside a raw Kafka round trip of the same bytes;
+#  2. one request at a time (wrk, 1 connection) per endpoint: p50 and p99;
+#  3. the same requests mixed over CONNECTIONS connections for DURATION;
+#  4. the resident memory of every process;
+#  5. a second gateway replica started on an empty index: time until it serves every paper.
+# Usage: bench/query-load.sh [PAGES]   (323 pages = 20,026 papers; 1613 = 100,006)
+#   env: BENCH_CONNECTIONS=100, BENCH_DURATION=60s, BENCH_SERIAL_DURATION=10s
+# Results: bench/results/query-load-<time>/ (summary.md, raw wrk output, logs). Stops everything it started.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-PAPERS=${1:-20000}
+PAGES=${1:-323}
 CONNECTIONS=${BENCH_CONNECTIONS:-100}
-DURATION=${BENCH_DURATION:-30s}
+DURATION=${BENCH_DURATION:-60s}
 SERIAL_DURATION=${BENCH_SERIAL_DURATION:-10s}
-DRAIN_TIMEOUT=${BENCH_DRAIN_TIMEOUT:-900}
-STORE=${BENCH_STORE:-h2}
 VERSION=1.0.0-SNAPSHOT
 INFRA_JAR=$ROOT/local-infra/target/local-infra-$VERSION.jar
-QUERY_JAR=$ROOT/query-service/target/quarkus-app/quarkus-run.jar
 SAMPLE=$ROOT/samples/digests/trending-papers-mar-11.txt
 OUT=$ROOT/bench/results/query-load-$(date +%Y%m%d-%H%M%S)
 WORK=$(mktemp -d -t paperpulse-bench.XXXXXX)
 PIDS=()
+declare -A PID_OF
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" | tee -a "$OUT/bench.log"; }
 
@@ -32,7 +31,7 @@ stop_all() {
   local pid
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do
-    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    for _ in $(seq 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
     kill -9 "$pid" 2>/dev/null || true
   done
   rm -rf "$WORK"
@@ -44,9 +43,9 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 
 wait_for() { # description, seconds, command...
   local what=$1 seconds=$2; shift 2
-  for _ in $(seq $((seconds * 2))); do
+  for _ in $(seq $((seconds * 5))); do
     if "$@" > /dev/null 2>&1; then return 0; fi
-    sleep 0.5
+    sleep 0.2
   done
   log "timed out after ${seconds}s waiting for $what; logs in $OUT"
   exit 1
@@ -54,140 +53,121 @@ wait_for() { # description, seconds, command...
 
 json_field() { sed -n "s/.*\"$1\":\\([0-9.]*\\).*/\\1/p"; }
 
-# sum over every series of a Prometheus metric whose labels match a pattern
-metric_sum() { # name, label pattern
-  curl -sf "$GATEWAY/q/metrics" | awk -v name="$1" -v pattern="$2" \
-    'index($0, name "{") == 1 && $0 ~ pattern { sum += $NF } END { printf "%.6f\n", sum + 0 }'
+run() { # name, log, command...: starts a component and remembers its pid
+  local name=$1 logfile=$2; shift 2
+  "$@" > "$logfile" 2>&1 &
+  PIDS+=($!)
+  PID_OF[$name]=$!
 }
 
 mkdir -p "$OUT"
 command -v wrk > /dev/null || { log "installing wrk"; apt-get install -y -q wrk > /dev/null 2>&1 || { apt-get update -q > /dev/null && apt-get install -y -q wrk > /dev/null; }; }
-if [ ! -f "$INFRA_JAR" ] || [ ! -f "$QUERY_JAR" ]; then
-  log "building local-infra and query-service"
-  (cd "$ROOT" && ./mvnw -q -B package -DskipTests -pl local-infra,query-service -am)
+missing=0
+for jar in "$INFRA_JAR" "$ROOT"/{ingest,enrich,query}-service/target/quarkus-app/quarkus-run.jar; do [ -f "$jar" ] || missing=1; done
+if [ $missing = 1 ]; then
+  log "building local-infra and the services"
+  (cd "$ROOT" && ./mvnw -q -B package -DskipTests -pl local-infra,ingest-service,enrich-service,query-service -am)
 fi
 
-KAFKA_PORT=$(free_port) KAFKA_CONTROLLER_PORT=$(free_port) MONGODB_PORT=$(free_port) QUERY_PORT=$(free_port)
+export KAFKA_PORT=$(free_port) KAFKA_CONTROLLER_PORT=$(free_port) MONGODB_PORT=$(free_port)
+export QUERY_PORT=$(free_port) INGEST_PORT=$(free_port) ENRICH_PORT=$(free_port)
 export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT MONGODB_URI=mongodb://127.0.0.1:$MONGODB_PORT
+export PAPERPULSE_INGEST_KEY=bench QUERY_INDEX_DIR=$WORK/index PAPERPULSE_HOME=$WORK
 GATEWAY=http://127.0.0.1:$QUERY_PORT
+JVM=(java -Xmx512m -XX:+UseSerialGC)
 
-log "starting the local infrastructure (kafka :$KAFKA_PORT, mongodb :$MONGODB_PORT) in $WORK"
-PAPERPULSE_HOME=$WORK KAFKA_PORT=$KAFKA_PORT KAFKA_CONTROLLER_PORT=$KAFKA_CONTROLLER_PORT MONGODB_PORT=$MONGODB_PORT \
-  java -Xmx1g -jar "$INFRA_JAR" > "$OUT/infra.log" 2>&1 &
-PIDS+=($!)
-wait_for "the local infrastructure" 120 grep -q "local infrastructure ready" "$OUT/infra.log"
-if [ "$STORE" = memory ]; then
-  MEMORY_PORT=$(free_port)
-  export MONGODB_URI=mongodb://127.0.0.1:$MEMORY_PORT
-  log "starting the embedded store on its memory backend (:$MEMORY_PORT); the H2 one stays idle"
-  java -Xmx2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$INFRA_JAR:$ROOT/local-infra/target/lib/*" \
-    "$ROOT/bench/MemoryStore.java" "$MEMORY_PORT" > "$OUT/memory-store.log" 2>&1 &
-  PIDS+=($!)
-  wait_for "the memory store" 120 grep -q "memory store ready" "$OUT/memory-store.log"
-fi
+log "starting the broker (:$KAFKA_PORT) and the store (:$MONGODB_PORT) in $WORK"
+run broker "$OUT/broker.log" "${JVM[@]}" -jar "$INFRA_JAR" broker
+run store "$OUT/store.log" "${JVM[@]}" -jar "$INFRA_JAR" store
+wait_for "the broker" 120 grep -q "local broker ready" "$OUT/broker.log"
+wait_for "the store" 120 grep -q "local store ready" "$OUT/store.log"
+for s in ingest enrich query; do
+  run "$s-service" "$OUT/$s-service.log" "${JVM[@]}" -jar "$ROOT/$s-service/target/quarkus-app/quarkus-run.jar"
+done
+for port in "$INGEST_PORT" "$ENRICH_PORT" "$QUERY_PORT"; do
+  wait_for "the service on :$port" 120 curl -sf "http://127.0.0.1:$port/q/health/ready"
+done
 
-log "starting query-service on :$QUERY_PORT"
-QUERY_PORT=$QUERY_PORT java -Xmx512m -jar "$QUERY_JAR" > "$OUT/query-service.log" 2>&1 &
-PIDS+=($!)
-wait_for "query-service" 120 curl -sf "$GATEWAY/q/health/ready"
-
-log "publishing $PAPERS papers to papers.enriched"
-started=$SECONDS
+log "backfill: $PAGES pages"
 java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$INFRA_JAR:$ROOT/local-infra/target/lib/*" \
-  "$ROOT/bench/QueryBenchLoader.java" "$SAMPLE" "$PAPERS" "$KAFKA_BOOTSTRAP_SERVERS" 2>&1 | tee -a "$OUT/bench.log"
-# every poll is a full scan on the embedded store: poll rarely, not to slow the load down
-until [ "$(curl -sf "$GATEWAY/papers?size=1&sort=date" | json_field total)" = "$PAPERS" ]; do
-  [ $((SECONDS - started)) -lt 3600 ] || { log "timed out waiting for $PAPERS papers at the gateway"; exit 1; }
-  sleep 5
-done
-log "stored $PAPERS papers in $((SECONDS - started)) s"
-# digest days are recomputed shortly after the last write: wait until two readings a few seconds apart agree
-previous=""
-for _ in $(seq 120); do
-  current=$(curl -sf "$GATEWAY/digests?size=100")$(curl -sf "$GATEWAY/trending")
-  [ -n "$previous" ] && [ "$current" = "$previous" ] && break
-  previous=$current
-  sleep 3
-done
-log "digest days settled: $(curl -sf "$GATEWAY/stats")"
+  "$ROOT/bench/Backfill.java" "$SAMPLE" "$PAGES" "$KAFKA_BOOTSTRAP_SERVERS" "$GATEWAY" "$(date -u +%F)" > "$OUT/backfill.txt" 2>&1
+BACKFILL=$(grep '^RESULT ' "$OUT/backfill.txt" | sed 's/^RESULT //')
+log "backfill: $BACKFILL"
+PAPERS=$(json_field servedNew <<< "$BACKFILL")
+STATS=$(curl -sf "$GATEWAY/stats")
+log "stats: $STATS"
 
-Q_PATHS=$WORK/q.paths DATASET_PATHS=$WORK/dataset.paths TRENDING_PATHS=$WORK/trending.paths ID_PATHS=$WORK/id.paths
-for q in "language models" pretraining "graph neural networks" "knowledge distillation" "image classification" \
-  benchmark "question answering" transformer BERT "self-supervised learning" ImageNet "efficient training"; do
-  echo "/papers?q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$q")"
-done > "$Q_PATHS"
-for d in ImageNet CIFAR-10 PubMed Cora IMDB BLURB GLUE SQuAD "MS MARCO" COCO CaseHOLD ogbn-arxiv; do
-  echo "/papers?dataset=${d// /%20}"
-done > "$DATASET_PATHS"
-printf '%s\n' /trending "/trending?type=model" "/trending?type=dataset" "/trending?days=14" "/trending?days=3&limit=50" > "$TRENDING_PATHS"
-for i in $(seq 0 199); do printf '/papers/bench%05d\n' $(( (i * 97) % PAPERS )); done > "$ID_PATHS"
-for f in "$Q_PATHS" "$DATASET_PATHS" "$TRENDING_PATHS" "$ID_PATHS"; do cp "$f" "$OUT/"; done
-log "matches: $(while read -r p; do printf '%s=%s ' "${p#*\?}" "$(curl -sf "$GATEWAY$p&size=1" | json_field total)"; done < "$Q_PATHS")"
-log "matches: $(while read -r p; do printf '%s=%s ' "${p#*\?}" "$(curl -sf "$GATEWAY$p&size=1" | json_field total)"; done < "$DATASET_PATHS")"
+FIRST_DAY=$(date -u +%F)
+MID_DAY=$(date -u -d "-$((PAGES / 2)) days" +%F)
+printf '%s\n' "/papers?size=20" > "$WORK/papers.paths"
+printf '%s\n' "/papers?q=language%20models" "/papers?q=knowledge%20distillation" "/papers?q=graph%20neural" \
+  "/papers?q=image%20classification" "/papers?q=question%20answering" "/papers?q=pretrained%20transformers" > "$WORK/q.paths"
+printf '%s\n' "/papers?dataset=ImageNet" "/papers?dataset=GLUE" "/papers?dataset=SQuAD" "/papers?dataset=PubMed" > "$WORK/dataset.paths"
+printf '%s\n' "/papers?model=bert&sort=date" "/papers?model=gpt&sort=date" "/papers?model=roberta&sort=date" > "$WORK/model.paths"
+printf '%s\n' "/entities?type=DATASET" "/entities?type=MODEL" "/entities?type=TASK&page=1" > "$WORK/entities.paths"
+printf '%s\n' "/trending" "/trending?type=model" "/trending?days=30" > "$WORK/trending.paths"
+printf '%s\n' "/digests/$FIRST_DAY" "/digests/$MID_DAY" "/digests/$MID_DAY?page=2" > "$WORK/digest.paths"
+printf '%s\n' "/stats" > "$WORK/stats.paths"
+cat "$WORK"/{papers,q,dataset,model,entities,trending,digest,stats}.paths > "$WORK/mixed.paths"
+cp "$WORK"/*.paths "$OUT/"
 
-run_wrk() { # name, paths file, connections, duration
+run_wrk() { # slug, paths file, connections, duration
   local threads=2
   [ "$3" -lt 2 ] && threads=1
-  WRK_PATHS=$2 wrk -t"$threads" -c"$3" -d"$4" --timeout 60s --latency -s "$ROOT/bench/query-paths.lua" "$GATEWAY" \
+  WRK_PATHS=$2 wrk -t"$threads" -c"$3" -d"$4" --timeout 30s --latency -s "$ROOT/bench/query-paths.lua" "$GATEWAY" \
     > "$OUT/wrk-$1-c$3.txt" 2>&1
   grep '^RESULT ' "$OUT/wrk-$1-c$3.txt" | sed 's/^RESULT //'
 }
 
-# requests of a finished run that the server still works through would slow the next one down
-wait_idle() {
-  local waited=0
-  until [ "$(metric_sum http_server_active_requests .)" = "1.000000" ]; do # 1: this scrape
-    [ $waited -lt "$DRAIN_TIMEOUT" ] || { log "the gateway is still busy after ${DRAIN_TIMEOUT}s"; return; }
-    sleep 2
-    waited=$((waited + 2))
-  done
-}
-
 SUMMARY=$OUT/summary.md
-row() { # endpoint, connections, wrk result (JSON), store and server columns
-  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$2" "$(json_field rps <<< "$3")" \
-    "$(json_field p50_ms <<< "$3")" "$(json_field p90_ms <<< "$3")" "$(json_field p99_ms <<< "$3")" \
-    "$(json_field max_ms <<< "$3")" "$(json_field non2xx <<< "$3")" "$4" >> "$SUMMARY"
+row() { # endpoint, connections, wrk result
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$2" "$(json_field rps <<< "$3")" "$(json_field p50_ms <<< "$3")" \
+    "$(json_field p99_ms <<< "$3")" "$(json_field max_ms <<< "$3")" "$(json_field non2xx <<< "$3")" \
+    "$(( $(json_field errors <<< "$3") + $(json_field timeouts <<< "$3") ))" >> "$SUMMARY"
 }
-
-measure() { # endpoint, slug, paths file, connections, duration: one wrk run and its row
-  wait_idle
-  local store0 http0 count0 result
-  store0=$(metric_sum mongodb_driver_commands_seconds_sum 'command="(find|aggregate)"')
-  http0=$(metric_sum http_server_requests_seconds_sum 'uri="/(papers|trending)')
-  count0=$(metric_sum http_server_requests_seconds_count 'uri="/(papers|trending)')
-  log "$1: $4 connection(s), $5"
-  result=$(run_wrk "$2" "$3" "$4" "$5")
-  log "$1: $result"
-  row "$1" "$4" "$result" "$(awk -v s="$(metric_sum mongodb_driver_commands_seconds_sum 'command="(find|aggregate)"')" \
-    -v s0="$store0" -v h="$(metric_sum http_server_requests_seconds_sum 'uri="/(papers|trending)')" -v h0="$http0" \
-    -v n="$(metric_sum http_server_requests_seconds_count 'uri="/(papers|trending)')" -v n0="$count0" \
-    'BEGIN { r = n - n0; if (r > 0) printf "%.1f | %.1f", (s - s0) * 1000 / r, (h - h0) * 1000 / r; else printf "- | -" }')"
-}
-
 {
-  echo "# query-service load benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "# Gateway at scale, $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
-  echo "$PAPERS papers; embedded store (mongo-java-server, $STORE backend), Kafka and query-service on one machine:"
-  echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo), load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)."
-  echo "wrk --latency --timeout 60s: $SERIAL_DURATION at 1 connection, $DURATION at $CONNECTIONS, each after a 1-connection"
-  echo "warm-up and once the previous run's requests are served. Store: MongoDB find+aggregate time per request"
-  echo "(Micrometer, as the service waits for it); server: the service's own request time."
+  echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo); broker, store and three services on this machine, -Xmx512m each."
   echo
-  echo "| endpoint | connections | req/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | store ms/req | server ms/req |"
-  echo "|---|---|---|---|---|---|---|---|---|---|"
+  echo "Backfill of $PAGES pages: $BACKFILL"
+  echo
+  echo "Stats: $STATS"
+  echo
+  echo "| request | connections | req/s | p50 ms | p99 ms | max ms | non-2xx | errors |"
+  echo "|---|---|---|---|---|---|---|---|"
 } > "$SUMMARY"
 
-for scenario in "GET /papers/{id}:$ID_PATHS" "GET /trending:$TRENDING_PATHS" "GET /papers?dataset=:$DATASET_PATHS" \
-  "GET /papers?q=:$Q_PATHS"; do
-  name=${scenario%%:*} paths=${scenario#*:}
-  slug=$(basename "$paths" .paths)
-  wait_idle
-  log "$name: warm-up"
-  run_wrk "$slug-warmup" "$paths" 1 10s > /dev/null
-  measure "$name" "$slug" "$paths" 1 "$SERIAL_DURATION"
-  measure "$name" "$slug" "$paths" "$CONNECTIONS" "$DURATION"
+for slug in papers q dataset model entities trending digest stats; do
+  run_wrk "$slug-warmup" "$WORK/$slug.paths" 1 3s > /dev/null
+  result=$(run_wrk "$slug" "$WORK/$slug.paths" 1 "$SERIAL_DURATION")
+  log "$slug, one at a time: $result"
+  row "$(head -1 "$WORK/$slug.paths")" 1 "$result"
 done
+result=$(run_wrk mixed "$WORK/mixed.paths" "$CONNECTIONS" "$DURATION")
+log "mixed, $CONNECTIONS connections: $result"
+row "all of the above, mixed" "$CONNECTIONS" "$result"
+
+{
+  echo
+  echo "| process | RSS MB |"
+  echo "|---|---|"
+  for name in broker store ingest-service enrich-service query-service; do
+    echo "| $name | $(( $(ps -o rss= -p "${PID_OF[$name]}") / 1024 )) |"
+  done
+} >> "$SUMMARY"
+for name in broker store ingest-service enrich-service query-service; do
+  kill -0 "${PID_OF[$name]}" 2>/dev/null || { log "$name died; see $OUT/$name.log"; echo "$name DIED" >> "$SUMMARY"; }
+done
+
+REPLICA_PORT=$(free_port)
+log "a second gateway replica on an empty index (:$REPLICA_PORT)"
+started=$(date +%s.%N)
+QUERY_PORT=$REPLICA_PORT QUERY_INDEX_DIR=$WORK/index-replica run replica "$OUT/replica.log" "${JVM[@]}" -jar "$ROOT/query-service/target/quarkus-app/quarkus-run.jar"
+wait_for "the replica" 600 sh -c "curl -sf 'http://127.0.0.1:$REPLICA_PORT/papers?size=1' | grep -q '\"total\":$(json_field papers <<< "$STATS")[,}]'"
+took=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
+log "the replica serves every paper $took s after it was started"
+{ echo; echo "A second replica started on an empty index served all $(json_field papers <<< "$STATS") papers after $took s (JVM start included)."; } >> "$SUMMARY"
 
 log "done; summary in $SUMMARY"
 cat "$SUMMARY"

@@ -29,11 +29,14 @@ final class PipelineProcesses implements AutoCloseable {
     final int ingestPort = Ports.free();
     final int enrichPort = Ports.free();
 
+    private final Map<String, String> env;
+
     PipelineProcesses(String kafka, String mongoUri) {
-        Map<String, String> env = Map.of(
+        env = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "MONGODB_URI", mongoUri,
                 "QUERY_PORT", String.valueOf(queryPort),
+                "QUERY_INDEX_DIR", freshIndexDir(),
                 "INGEST_PORT", String.valueOf(ingestPort),
                 "ENRICH_PORT", String.valueOf(enrichPort),
                 "PAPERPULSE_INGEST_KEY", "e2e-test-key");
@@ -54,6 +57,25 @@ final class PipelineProcesses implements AutoCloseable {
         return "http://127.0.0.1:" + queryPort;
     }
 
+    /** One more gateway replica, with an empty index of its own; its address once it is ready (it has caught up). */
+    String startQueryReplica() {
+        int port = Ports.free();
+        Map<String, String> replica = new java.util.HashMap<>(env);
+        replica.put("QUERY_PORT", String.valueOf(port));
+        replica.put("QUERY_INDEX_DIR", freshIndexDir());
+        start("query-service", replica, "query-service-replica-" + port);
+        awaitReady(port);
+        return "http://127.0.0.1:" + port;
+    }
+
+    private static String freshIndexDir() {
+        try {
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "index-").toAbsolutePath().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static String get(String url) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
@@ -71,6 +93,10 @@ final class PipelineProcesses implements AutoCloseable {
     }
 
     private void start(String service, Map<String, String> env) {
+        start(service, env, service);
+    }
+
+    private void start(String service, Map<String, String> env, String logName) {
         Path jar = ROOT.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("package the services first: missing " + jar.toAbsolutePath());
@@ -79,7 +105,7 @@ final class PipelineProcesses implements AutoCloseable {
             Path logs = Files.createDirectories(Path.of("target", "e2e-logs"));
             ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toAbsolutePath().toString())
                     .redirectErrorStream(true)
-                    .redirectOutput(logs.resolve(service + ".log").toFile());
+                    .redirectOutput(logs.resolve(logName + ".log").toFile());
             builder.environment().putAll(env);
             processes.add(builder.start());
         } catch (IOException e) {

@@ -55,6 +55,39 @@ final class SampleDigestScenario {
         assertEquals(parsedBefore, offsets.endOffsets(Topics.PAPERS_PARSED), "a page already ingested publishes nothing again");
         assertEquals(62, total(services.gateway()), "pushing the same page again changes nothing");
         assertEquals(served.stream().sorted().toList(), titles(services.gateway()).stream().sorted().toList());
+
+        // the same papers listed again the next day: every paper now has two digest dates
+        byte[] nextDay = new String(page, StandardCharsets.UTF_8).replaceFirst("(?m)^Mar 11$", "Mar 12").getBytes(StandardCharsets.UTF_8);
+        push(kafka, nextDay);
+        awaitAnswer(services.gateway(), "/digests", body -> body.contains("-03-12\""));
+        offsets.awaitConsumed("query-service", Topics.PAPERS_ENRICHED);
+
+        // a new replica builds its index from the changelog alone and answers exactly as the old one
+        String replica = services.startQueryReplica();
+        for (String path : List.of("/papers?size=100", "/papers?size=100&sort=title", "/papers?q=language%20model&size=50",
+                "/papers?dataset=ImageNet", "/entities?size=100", "/entities?type=MODEL&size=100", "/trending?days=1",
+                "/digests", "/stats")) {
+            JsonNode rebuilt = read(PipelineProcesses.get(replica + path));
+            assertEquals(rebuilt, read(awaitAnswer(services.gateway(), path, body -> read(body).equals(rebuilt))), path);
+        }
+        for (JsonNode day : read(PipelineProcesses.get(replica + "/digests")).get("items")) {
+            String path = "/digests/" + day.get("date").asText() + "?size=100";
+            assertEquals(62, read(PipelineProcesses.get(replica + path)).get("total").asInt(), path);
+            assertEquals(read(PipelineProcesses.get(services.gateway() + path)), read(PipelineProcesses.get(replica + path)), path);
+        }
+        read(PipelineProcesses.get(replica + "/papers?size=100")).get("items")
+                .forEach(p -> assertEquals(2, p.get("digestDates").size(), "digest dates after a rebuild: " + p));
+    }
+
+    /** The body of a GET once it satisfies {@code done}, within 90 s. */
+    private static String awaitAnswer(String gateway, String path, java.util.function.Predicate<String> done) {
+        long deadline = System.currentTimeMillis() + Duration.ofSeconds(90).toMillis();
+        String body = PipelineProcesses.get(gateway + path);
+        while (!done.test(body) && System.currentTimeMillis() < deadline) {
+            PipelineProcesses.sleep(300);
+            body = PipelineProcesses.get(gateway + path);
+        }
+        return body;
     }
 
     static void push(String kafka, byte[] page) {

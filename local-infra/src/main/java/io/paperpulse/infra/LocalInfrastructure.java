@@ -5,38 +5,53 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The embedded default: one process with a real KRaft Kafka broker and a MongoDB-protocol store, both on
- * 127.0.0.1, data under {@code PAPERPULSE_HOME} (default {@code .paperpulse}). Runs until stopped.
+ * The embedded default, one part per process so that neither takes the other down: {@code broker}, a real KRaft
+ * Kafka broker, or {@code store}, a MongoDB-protocol store, both on 127.0.0.1 with data under
+ * {@code PAPERPULSE_HOME} (default {@code .paperpulse}). Runs until stopped.
  */
 public final class LocalInfrastructure {
 
     public static void main(String[] args) throws Exception {
+        String part = args.length == 1 ? args[0] : "";
+        if (!part.equals("broker") && !part.equals("store")) {
+            System.err.println("usage: LocalInfrastructure broker|store");
+            System.exit(2);
+        }
         Path home = Path.of(env("PAPERPULSE_HOME", ".paperpulse")).toAbsolutePath();
-        int kafkaPort = Integer.parseInt(env("KAFKA_PORT", "9092"));
-        int controllerPort = Integer.parseInt(env("KAFKA_CONTROLLER_PORT", "9093"));
-        int mongoPort = Integer.parseInt(env("MONGODB_PORT", "27017"));
-        Files.createDirectories(home.resolve("mongo"));
-
         long started = System.nanoTime();
-        KraftBroker broker = new KraftBroker(home.resolve("kafka"), kafkaPort, controllerPort);
-        EmbeddedStore store = EmbeddedStore.persistent(home.resolve("mongo").resolve("paperpulse.mv"));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            store.close();
-            broker.close();
-            stopped.countDown();
-        }, "local-infra-shutdown"));
+        AutoCloseable running;
+        String where;
         try {
-            broker.start();
-            TopicSetup.createMissing(broker.bootstrapServers());
-            store.start(mongoPort);
+            if (part.equals("broker")) {
+                KraftBroker broker = new KraftBroker(home.resolve("kafka"), Integer.parseInt(env("KAFKA_PORT", "9092")),
+                        Integer.parseInt(env("KAFKA_CONTROLLER_PORT", "9093")));
+                running = broker::close;
+                broker.start();
+                TopicSetup.createMissing(broker.bootstrapServers());
+                where = "kafka " + broker.bootstrapServers();
+            } else {
+                Files.createDirectories(home.resolve("mongo"));
+                EmbeddedStore store = EmbeddedStore.persistent(home.resolve("mongo").resolve("paperpulse.mv"));
+                running = store::close;
+                store.start(Integer.parseInt(env("MONGODB_PORT", "27017")));
+                where = "mongodb " + store.connectionString();
+            }
         } catch (RuntimeException e) {
             // a port already taken must end the process: the broker's threads would otherwise keep it alive
-            System.err.println("local infrastructure failed to start: " + e);
+            System.err.println("local " + part + " failed to start: " + e);
             System.exit(1);
+            return;
         }
-        System.out.printf("local infrastructure ready in %d ms: kafka %s, mongodb %s%n",
-                (System.nanoTime() - started) / 1_000_000, broker.bootstrapServers(), store.connectionString());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                running.close();
+            } catch (Exception e) {
+                System.err.println("stopping the local " + part + ": " + e);
+            }
+            stopped.countDown();
+        }, "local-infra-shutdown"));
+        System.out.printf("local %s ready in %d ms: %s%n", part, (System.nanoTime() - started) / 1_000_000, where);
         stopped.await();
     }
 

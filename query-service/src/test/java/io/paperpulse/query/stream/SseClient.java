@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** A real SSE client over java.net.http: reads the event stream line by line on its own thread. */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
 
     /** One dispatched event; comment lines arrive as events named "comment" with the comment as data. */
-    record Event(String name, String id, String data) {
+    public record Event(String name, String id, String data) {
     }
 
     private final HttpResponse<Stream<String>> response;
@@ -31,7 +31,7 @@ final class SseClient implements AutoCloseable {
         reader.start();
     }
 
-    static SseClient connect(URI uri) throws IOException, InterruptedException {
+    public static SseClient connect(URI uri) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET().build();
         HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines());
         if (response.statusCode() != 200) {
@@ -75,12 +75,12 @@ final class SseClient implements AutoCloseable {
     }
 
     /** The next event within {@code timeout}, or null. */
-    Event next(Duration timeout) throws InterruptedException {
+    public Event next(Duration timeout) throws InterruptedException {
         return events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Waits for the comment that says the server is subscribed. */
-    void awaitConnected() throws InterruptedException {
+    public void awaitConnected() throws InterruptedException {
         Event e;
         while ((e = next(Duration.ofSeconds(20))) != null) {
             if (e.name().equals("comment") && e.data().equals("connected")) {
@@ -91,7 +91,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** Paper events until {@code done} holds for the ids seen so far, or the timeout; comments skipped. */
-    List<Event> papersUntil(java.util.function.Predicate<List<String>> done, Duration timeout) throws InterruptedException {
+    public List<Event> papersUntil(java.util.function.Predicate<List<String>> done, Duration timeout) throws InterruptedException {
         List<Event> papers = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!done.test(papers.stream().map(Event::id).toList()) && System.nanoTime() < deadline) {
