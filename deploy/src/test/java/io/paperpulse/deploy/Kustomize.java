@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 
 /** Runs {@code kubectl kustomize} and the secrets script; caches each overlay's parsed render. */
 final class Kustomize {
@@ -31,9 +30,8 @@ final class Kustomize {
 
     private static final Map<String, Manifests> RENDERED = new ConcurrentHashMap<>();
     private static volatile Manifests documentedSecrets;
-    private static volatile boolean warned;
-    private static final String NO_KUBECTL = "kubectl (with its built-in kustomize) is not installed: the Kubernetes "
-            + "manifests are NOT checked, their tests are skipped. Install kubectl to run them.";
+    private static final String NO_KUBECTL = "kubectl (with its built-in kustomize) is not installed, so the Kubernetes "
+            + "manifests cannot be checked: install kubectl 1.27 or newer (or pass -Dpaperpulse.kubectl=PATH)";
 
     private Kustomize() {
     }
@@ -56,14 +54,17 @@ final class Kustomize {
                 .findFirst();
     }
 
+    /** A test that cannot check its manifests fails: a skipped check would read as a passed one. */
     static Path requireKubectl() {
-        Optional<Path> kubectl = kubectl();
-        if (kubectl.isEmpty() && !warned) {
-            warned = true;
-            System.err.println("[deploy] " + NO_KUBECTL);
+        return kubectl().orElseThrow(() -> new AssertionError(NO_KUBECTL));
+    }
+
+    /** The file, which must exist: a test never passes by not finding what it checks. */
+    static Path requireFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new AssertionError(file + " does not exist: this test needs it");
         }
-        Assumptions.assumeTrue(kubectl.isPresent(), NO_KUBECTL);
-        return kubectl.get();
+        return file;
     }
 
     /** The parsed output of {@code kubectl kustomize deploy/kubernetes/overlays/<overlay>}. */

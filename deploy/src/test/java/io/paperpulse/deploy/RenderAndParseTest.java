@@ -1,6 +1,7 @@
 package io.paperpulse.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -76,6 +77,15 @@ class RenderAndParseTest {
                 .map(s -> s.getMetadata().getName()).collect(Collectors.toSet());
         assertEquals(Set.of("mongodb-root", "mongodb-keyfile", "ingest-service-mongodb", "query-service-mongodb",
                 "ingest-service-api-key"), secrets);
+    }
+
+    /** A file a test needs and does not find fails it: a skip would pass for a green check. */
+    @Test
+    void aMissingFileFailsInsteadOfSkipping() {
+        AssertionError missing = assertThrows(AssertionError.class,
+                () -> Kustomize.requireFile(Kustomize.PROJECT.resolve("no-such-service/src/main/resources/application.properties")));
+        assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
+        assertThrows(AssertionError.class, () -> ServiceConfig.load("no-such-service"));
     }
 
     /** The strictness itself: misspelled or removed fields must be reported, not silently kept. */

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -44,18 +43,16 @@ final class ServiceConfig {
         return Kustomize.PROJECT.resolve(service).resolve("src/main/resources/application.properties");
     }
 
-    static Optional<ServiceConfig> load(String service) {
-        Path file = file(service);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
+    /** The service's configuration; a missing file fails the test that needs it. */
+    static ServiceConfig load(String service) {
+        Path file = Kustomize.requireFile(file(service));
         Properties raw = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             raw.load(reader);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return Optional.of(new ServiceConfig(service, file, effective(raw)));
+        return new ServiceConfig(service, file, effective(raw));
     }
 
     static Map<String, String> effective(Properties raw) {
