@@ -96,7 +96,11 @@ final class Kustomize {
                 assertEquals(0, generated.exitCode, () -> "create-secrets.sh --generate failed:\n" + generated.stderr);
                 Result printed = run(List.of("bash", script, "--dry-run", "--env-file", env.toString()), Map.of());
                 assertEquals(0, printed.exitCode, () -> "create-secrets.sh --dry-run failed:\n" + printed.stderr);
-                Files.delete(env);
+                try (Stream<Path> files = Files.list(dir)) {
+                    for (Path file : files.toList()) {
+                        Files.delete(file);
+                    }
+                }
                 Files.delete(dir);
                 documentedSecrets = Manifests.parse("create-secrets.sh --dry-run", printed.stdout);
             } catch (IOException e) {
