@@ -39,7 +39,7 @@ class ConfigurationTest {
 
     static Environment environment(Manifests manifests, String service) {
         Container container = WorkloadTest.single(manifests.get(Deployment.class, service));
-        return Environment.of(service, container, manifests, Kustomize.documentedSecrets());
+        return Environment.of(service, container, manifests, Kustomize.secrets(manifests));
     }
 
     @ParameterizedTest
@@ -66,12 +66,12 @@ class ConfigurationTest {
         }
     }
 
-    /** ConfigMaps, Secrets (made by create-secrets.sh), keys and $(VAR) references all resolve. */
+    /** ConfigMaps, Secrets (made by create-secrets.sh or Strimzi), keys and $(VAR) references all resolve. */
     @ParameterizedTest
     @ValueSource(strings = {"local", "production"})
     void everyReferenceResolves(String overlay) {
         Manifests manifests = Kustomize.overlay(overlay);
-        Manifests secrets = Kustomize.documentedSecrets();
+        Manifests secrets = Kustomize.secrets(manifests);
         List<String> problems = new ArrayList<>();
         for (Manifests.Workload w : manifests.workloads()) {
             for (Container c : WorkloadTest.allContainers(w.template().getSpec())) {
@@ -91,7 +91,7 @@ class ConfigurationTest {
                     var secret = secrets.find(Secret.class, v.getSecret().getSecretName());
                     if (secret.isEmpty()) {
                         problems.add(w.describe() + ": volume " + v.getName() + " mounts Secret " + v.getSecret().getSecretName()
-                                + ", which create-secrets.sh does not make");
+                                + ", which neither create-secrets.sh nor Strimzi makes");
                     } else {
                         problems.addAll(missingKeys(w.describe(), v.getSecret().getItems(), secret.get().getData().keySet()));
                     }

@@ -29,7 +29,8 @@ final class Kustomize {
     static final Path PROJECT = MODULE.getParent();
 
     private static final Map<String, Manifests> RENDERED = new ConcurrentHashMap<>();
-    private static volatile Manifests documentedSecrets;
+    private static volatile String documentedSecretsYaml;
+    private static final Map<String, Manifests> SECRETS = new ConcurrentHashMap<>();
     private static final String NO_KUBECTL = "kubectl (with its built-in kustomize) is not installed, so the Kubernetes "
             + "manifests cannot be checked: install kubectl 1.27 or newer (or pass -Dpaperpulse.kubectl=PATH)";
 
@@ -86,7 +87,17 @@ final class Kustomize {
      * the documented list of Secrets that the manifests may reference without containing.
      */
     static Manifests documentedSecrets() {
-        if (documentedSecrets == null) {
+        return Manifests.parse("create-secrets.sh --dry-run", documentedSecretsYaml());
+    }
+
+    /** Every Secret a render may reference: those create-secrets.sh makes and those Strimzi makes from the render. */
+    static Manifests secrets(Manifests rendered) {
+        return SECRETS.computeIfAbsent(rendered.source, s -> Manifests.parse("create-secrets.sh and Strimzi",
+                documentedSecretsYaml() + "\n" + StrimziSecrets.of(rendered)));
+    }
+
+    private static String documentedSecretsYaml() {
+        if (documentedSecretsYaml == null) {
             requireKubectl();
             try {
                 Path dir = Files.createTempDirectory("paperpulse-secrets");
@@ -102,12 +113,12 @@ final class Kustomize {
                     }
                 }
                 Files.delete(dir);
-                documentedSecrets = Manifests.parse("create-secrets.sh --dry-run", printed.stdout);
+                documentedSecretsYaml = printed.stdout;
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
-        return documentedSecrets;
+        return documentedSecretsYaml;
     }
 
     record Result(int exitCode, String stdout, String stderr) {

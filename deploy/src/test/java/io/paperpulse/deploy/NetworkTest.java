@@ -88,6 +88,7 @@ class NetworkTest {
         Manifests manifests = Kustomize.overlay(overlay);
         Map<String, Map<String, String>> pods = podLabels(manifests);
         String cluster = KafkaTest.kafka(manifests).getMetadata().getName();
+        String kafka = "pod kafka-broker on [" + KafkaTest.clientListener(KafkaTest.kafka(manifests)).getPort() + "]";
         KafkaTest.pools(manifests).forEach(pool -> pods.put("kafka-broker", Map.of("strimzi.io/cluster", cluster,
                 "strimzi.io/kind", "Kafka", "strimzi.io/name", cluster + "-kafka",
                 "strimzi.io/pool-name", pool.getMetadata().getName(), "strimzi.io/broker-role", "true")));
@@ -106,8 +107,8 @@ class NetworkTest {
             }
             String dns = "namespace kube-system pods {k8s-app=kube-dns} on [53/TCP, 53/UDP]";
             Set<String> expected = switch (w.name()) {
-                case "ingest-service", "query-service" -> Set.of(dns, "pod kafka-broker on [9092]", "pod mongodb on [27017]");
-                case "enrich-service" -> Set.of(dns, "pod kafka-broker on [9092]");
+                case "ingest-service", "query-service" -> Set.of(dns, kafka, "pod mongodb on [27017]");
+                case "enrich-service" -> Set.of(dns, kafka);
                 case "mongodb", "mongodb-init" -> Set.of(dns, "pod mongodb on [27017]");
                 default -> Set.of("(unexpected workload)");
             };

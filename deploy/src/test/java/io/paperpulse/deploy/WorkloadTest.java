@@ -259,7 +259,7 @@ class WorkloadTest {
         for (String overlay : Kustomize.OVERLAYS) {
             Manifests manifests = Kustomize.overlay(overlay);
             Deployment deployment = manifests.get(Deployment.class, name);
-            Environment env = Environment.of(name, single(deployment), manifests, Kustomize.documentedSecrets());
+            Environment env = Environment.of(name, single(deployment), manifests, Kustomize.secrets(manifests));
             assertEquals(httpPort(single(deployment)).getContainerPort(), config.httpPort(env.values),
                     overlay + ": " + name + " listens on quarkus.http.port, which must be its http container port");
         }
