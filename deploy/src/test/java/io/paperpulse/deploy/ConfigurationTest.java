@@ -159,7 +159,7 @@ class ConfigurationTest {
             assertEquals(database, granted.get(service), overlay + ": the init Job grants " + service + " its database");
             String uri = env.values.get("MONGODB_URI");
             String expected = "mongodb://<secret " + service + "-mongodb/username>:<secret " + service + "-mongodb/password>@"
-                    + String.join(",", expectedHosts) + "/?replicaSet=" + shared.get("MONGODB_REPLICA_SET") + "&authSource=admin";
+                    + String.join(",", expectedHosts) + "/?replicaSet=" + shared.get("MONGODB_REPLICA_SET") + "&authSource=" + database;
             assertEquals(expected, uri, overlay + ": " + service + " MONGODB_URI");
         });
     }
