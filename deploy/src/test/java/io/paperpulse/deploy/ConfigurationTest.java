@@ -29,13 +29,15 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 class ConfigurationTest {
 
     /** What the services read, by design; their application.properties are checked on top. */
+    static final Set<String> KAFKA = Set.of("KAFKA_BOOTSTRAP_SERVERS", "KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM",
+            "KAFKA_SASL_JAAS_CONFIG", "KAFKA_SSL_TRUSTSTORE_TYPE", "KAFKA_SSL_TRUSTSTORE_CERTIFICATES");
     static final Map<String, Set<String>> VARIABLES = Map.of(
-            "ingest-service", Set.of("KAFKA_BOOTSTRAP_SERVERS", "INGEST_PORT", "MONGODB_URI", "MONGODB_DATABASE",
-                    "PAPERPULSE_INGEST_KEY", "INGEST_MAX_BODY_BYTES"),
-            "enrich-service", Set.of("KAFKA_BOOTSTRAP_SERVERS", "ENRICH_PORT"),
-            "query-service", Set.of("KAFKA_BOOTSTRAP_SERVERS", "QUERY_PORT", "MONGODB_URI", "MONGODB_DATABASE"));
+            "ingest-service", KafkaAclTest.union(KAFKA, Set.of("INGEST_PORT", "MONGODB_URI", "MONGODB_DATABASE",
+                    "PAPERPULSE_INGEST_KEY", "INGEST_MAX_BODY_BYTES")),
+            "enrich-service", KafkaAclTest.union(KAFKA, Set.of("ENRICH_PORT")),
+            "query-service", KafkaAclTest.union(KAFKA, Set.of("QUERY_PORT", "MONGODB_URI", "MONGODB_DATABASE")));
 
-    private static final Pattern SECRET_NAME = Pattern.compile("(^|_)(PASSWORD|SECRET|TOKEN|KEY|KEYFILE|CREDENTIALS?)($|_)");
+    private static final Pattern SECRET_NAME = Pattern.compile("(^|_)(PASSWORD|SECRET|TOKEN|KEY|KEYFILE|CREDENTIALS?|JAAS)($|_)");
 
     static Environment environment(Manifests manifests, String service) {
         Container container = WorkloadTest.single(manifests.get(Deployment.class, service));

@@ -15,7 +15,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 /**
  * The environment a container gets, as the kubelet builds it: envFrom first, then env in order,
  * with $(NAME) expanded from what is defined before. Values from Secrets are unknown here
- * (the Secrets are not in the render) and appear as "<secret NAME/KEY>".
+ * (the Secrets are not in the render: create-secrets.sh or Strimzi makes them) and appear as "<secret NAME/KEY>".
  */
 final class Environment {
 
