@@ -47,11 +47,12 @@ if (!initiated) {
 }
 
 // 2. From now on talk to the primary.
-const admin = retry('connect to the primary', () => {
+const primary = retry('connect to the primary', () => {
   const c = new Mongo(`mongodb://${root}@${hosts.join(',')}/admin?authSource=admin&replicaSet=${replicaSet}`);
   c.getDB('admin').runCommand({ ping: 1 });
-  return c.getDB('admin');
+  return c;
 });
+const admin = primary.getDB('admin');
 
 // 3. Members that the configuration lacks (a scale-up) join one at a time.
 for (const host of hosts) {
@@ -65,17 +66,18 @@ for (const host of hosts) {
   });
 }
 
-// 4. Each service gets readWrite on its own database, nothing else.
+// 4. Each service's user lives in its own database (its authSource) and may readWrite that database, nothing else.
 for (const u of users) {
   const roles = [{ role: 'readWrite', db: u.db }];
+  const home = primary.getDB(u.db);
   retry(`user ${u.user}`, () => {
-    const exists = admin.runCommand({ usersInfo: u.user }).users.length > 0;
+    const exists = home.runCommand({ usersInfo: u.user }).users.length > 0;
     if (exists) {
-      admin.runCommand({ updateUser: u.user, pwd: u.pwd, roles, writeConcern: { w: 'majority' } });
+      home.runCommand({ updateUser: u.user, pwd: u.pwd, roles, writeConcern: { w: 'majority' } });
     } else {
-      admin.runCommand({ createUser: u.user, pwd: u.pwd, roles, writeConcern: { w: 'majority' } });
+      home.runCommand({ createUser: u.user, pwd: u.pwd, roles, writeConcern: { w: 'majority' } });
     }
   });
-  print(`user ${u.user}: readWrite on ${u.db}`);
+  print(`user ${u.user} of database ${u.db}: readWrite on ${u.db}`);
 }
 print('MongoDB replica set ready');

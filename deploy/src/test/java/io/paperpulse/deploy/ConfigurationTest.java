@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,17 +29,19 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 class ConfigurationTest {
 
     /** What the services read, by design; their application.properties are checked on top. */
+    static final Set<String> KAFKA = Set.of("KAFKA_BOOTSTRAP_SERVERS", "KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM",
+            "KAFKA_SASL_JAAS_CONFIG", "KAFKA_SSL_TRUSTSTORE_TYPE", "KAFKA_SSL_TRUSTSTORE_CERTIFICATES");
     static final Map<String, Set<String>> VARIABLES = Map.of(
-            "ingest-service", Set.of("KAFKA_BOOTSTRAP_SERVERS", "INGEST_PORT", "MONGODB_URI", "MONGODB_DATABASE",
-                    "PAPERPULSE_INGEST_KEY", "INGEST_MAX_BODY_BYTES"),
-            "enrich-service", Set.of("KAFKA_BOOTSTRAP_SERVERS", "ENRICH_PORT"),
-            "query-service", Set.of("KAFKA_BOOTSTRAP_SERVERS", "QUERY_PORT", "MONGODB_URI", "MONGODB_DATABASE"));
+            "ingest-service", KafkaAclTest.union(KAFKA, Set.of("INGEST_PORT", "MONGODB_URI", "MONGODB_DATABASE",
+                    "PAPERPULSE_INGEST_KEY", "INGEST_MAX_BODY_BYTES")),
+            "enrich-service", KafkaAclTest.union(KAFKA, Set.of("ENRICH_PORT")),
+            "query-service", KafkaAclTest.union(KAFKA, Set.of("QUERY_PORT", "MONGODB_URI", "MONGODB_DATABASE")));
 
-    private static final Pattern SECRET_NAME = Pattern.compile("(^|_)(PASSWORD|SECRET|TOKEN|KEY|KEYFILE|CREDENTIALS?)($|_)");
+    private static final Pattern SECRET_NAME = Pattern.compile("(^|_)(PASSWORD|SECRET|TOKEN|KEY|KEYFILE|CREDENTIALS?|JAAS)($|_)");
 
     static Environment environment(Manifests manifests, String service) {
         Container container = WorkloadTest.single(manifests.get(Deployment.class, service));
-        return Environment.of(service, container, manifests, Kustomize.documentedSecrets());
+        return Environment.of(service, container, manifests, Kustomize.secrets(manifests));
     }
 
     @ParameterizedTest
@@ -57,23 +58,22 @@ class ConfigurationTest {
     @ParameterizedTest
     @ValueSource(strings = {"ingest-service", "enrich-service", "query-service"})
     void everyVariableInApplicationPropertiesIsSet(String service) {
-        Optional<ServiceConfig> config = ServiceConfig.load(service);
-        Assumptions.assumeTrue(config.isPresent(), ServiceConfig.file(service) + " does not exist yet: its variables not checked");
-        Set<String> read = config.get().environmentVariables();
-        assertFalse(read.isEmpty(), service + ": no ${VARIABLE} found in " + config.get().file);
+        ServiceConfig config = ServiceConfig.load(service);
+        Set<String> read = config.environmentVariables();
+        assertFalse(read.isEmpty(), service + ": no ${VARIABLE} found in " + config.file);
         for (String overlay : Kustomize.OVERLAYS) {
             Set<String> missing = new TreeSet<>(read);
             missing.removeAll(environment(Kustomize.overlay(overlay), service).values.keySet());
-            assertEquals(Set.of(), missing, overlay + ": " + service + " reads these (" + config.get().file + ") but does not get them");
+            assertEquals(Set.of(), missing, overlay + ": " + service + " reads these (" + config.file + ") but does not get them");
         }
     }
 
-    /** ConfigMaps, Secrets (made by create-secrets.sh), keys and $(VAR) references all resolve. */
+    /** ConfigMaps, Secrets (made by create-secrets.sh or Strimzi), keys and $(VAR) references all resolve. */
     @ParameterizedTest
     @ValueSource(strings = {"local", "production"})
     void everyReferenceResolves(String overlay) {
         Manifests manifests = Kustomize.overlay(overlay);
-        Manifests secrets = Kustomize.documentedSecrets();
+        Manifests secrets = Kustomize.secrets(manifests);
         List<String> problems = new ArrayList<>();
         for (Manifests.Workload w : manifests.workloads()) {
             for (Container c : WorkloadTest.allContainers(w.template().getSpec())) {
@@ -93,7 +93,7 @@ class ConfigurationTest {
                     var secret = secrets.find(Secret.class, v.getSecret().getSecretName());
                     if (secret.isEmpty()) {
                         problems.add(w.describe() + ": volume " + v.getName() + " mounts Secret " + v.getSecret().getSecretName()
-                                + ", which create-secrets.sh does not make");
+                                + ", which neither create-secrets.sh nor Strimzi makes");
                     } else {
                         problems.addAll(missingKeys(w.describe(), v.getSecret().getItems(), secret.get().getData().keySet()));
                     }
@@ -161,7 +161,7 @@ class ConfigurationTest {
             assertEquals(database, granted.get(service), overlay + ": the init Job grants " + service + " its database");
             String uri = env.values.get("MONGODB_URI");
             String expected = "mongodb://<secret " + service + "-mongodb/username>:<secret " + service + "-mongodb/password>@"
-                    + String.join(",", expectedHosts) + "/?replicaSet=" + shared.get("MONGODB_REPLICA_SET") + "&authSource=admin";
+                    + String.join(",", expectedHosts) + "/?replicaSet=" + shared.get("MONGODB_REPLICA_SET") + "&authSource=" + database;
             assertEquals(expected, uri, overlay + ": " + service + " MONGODB_URI");
         });
     }

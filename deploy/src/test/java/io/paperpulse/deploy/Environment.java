@@ -15,7 +15,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 /**
  * The environment a container gets, as the kubelet builds it: envFrom first, then env in order,
  * with $(NAME) expanded from what is defined before. Values from Secrets are unknown here
- * (the Secrets are not in the render) and appear as "<secret NAME/KEY>".
+ * (the Secrets are not in the render: create-secrets.sh or Strimzi makes them) and appear as "<secret NAME/KEY>".
  */
 final class Environment {
 
@@ -27,7 +27,7 @@ final class Environment {
     private Environment() {
     }
 
-    static Environment of(String owner, Container container, Manifests manifests, Manifests documentedSecrets) {
+    static Environment of(String owner, Container container, Manifests manifests, Manifests knownSecrets) {
         Environment env = new Environment();
         String where = owner + " container " + container.getName();
         if (container.getEnvFrom() != null) {
@@ -44,9 +44,9 @@ final class Environment {
                 }
                 if (from.getSecretRef() != null) {
                     String name = from.getSecretRef().getName();
-                    var secret = documentedSecrets.find(Secret.class, name);
+                    var secret = knownSecrets.find(Secret.class, name);
                     if (secret.isEmpty()) {
-                        env.problems.add(where + ": envFrom Secret " + name + " is not made by create-secrets.sh");
+                        env.problems.add(where + ": envFrom Secret " + name + " is made neither by create-secrets.sh nor by Strimzi");
                     } else {
                         secret.get().getData().keySet().forEach(k -> env.values.put(prefix + k, "<secret " + name + "/" + k + ">"));
                     }
@@ -55,13 +55,13 @@ final class Environment {
         }
         if (container.getEnv() != null) {
             for (EnvVar var : container.getEnv()) {
-                env.values.put(var.getName(), env.valueOf(where, var, manifests, documentedSecrets));
+                env.values.put(var.getName(), env.valueOf(where, var, manifests, knownSecrets));
             }
         }
         return env;
     }
 
-    private String valueOf(String where, EnvVar var, Manifests manifests, Manifests documentedSecrets) {
+    private String valueOf(String where, EnvVar var, Manifests manifests, Manifests knownSecrets) {
         if (var.getValueFrom() == null) {
             String value = var.getValue() == null ? "" : var.getValue();
             Matcher m = REFERENCE.matcher(value);
@@ -91,10 +91,10 @@ final class Environment {
         if (from.getSecretKeyRef() != null) {
             String name = from.getSecretKeyRef().getName();
             String key = from.getSecretKeyRef().getKey();
-            var secret = documentedSecrets.find(Secret.class, name);
+            var secret = knownSecrets.find(Secret.class, name);
             if (secret.isEmpty() || secret.get().getData() == null || !secret.get().getData().containsKey(key)) {
                 problems.add(where + ": " + var.getName() + " reads key " + key + " of Secret " + name
-                        + ", which create-secrets.sh does not make");
+                        + ", which neither create-secrets.sh nor Strimzi makes");
             }
             return "<secret " + name + "/" + key + ">";
         }

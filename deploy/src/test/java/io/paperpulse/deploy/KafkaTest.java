@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,15 +23,16 @@ import io.strimzi.api.kafka.model.kafka.listener.GenericKafkaListener;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.nodepool.ProcessRoles;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 
 /** The Strimzi Kafka cluster and one KafkaTopic for every topic the services use. */
 class KafkaTest {
 
     /** The design's topics; the application.properties files are checked on top of these. */
     static final Set<String> TOPICS = Set.of("digests.raw", "digests.raw.dlq", "papers.parsed", "papers.parsed.dlq",
-            "papers.enriched", "papers.enriched.dlq");
+            "papers.enriched", "papers.enriched.dlq", "papers.merged");
     /** Keyed by paper id, the latest value per key is what the design relies on. */
-    static final Set<String> COMPACTED = Set.of("papers.parsed", "papers.enriched");
+    static final Set<String> COMPACTED = Set.of("papers.parsed", "papers.enriched", "papers.merged");
 
     static Map<String, KafkaTopic> topics(Manifests manifests) {
         Map<String, KafkaTopic> byName = new java.util.TreeMap<>();
@@ -79,10 +80,9 @@ class KafkaTest {
     @ParameterizedTest
     @ValueSource(strings = {"ingest-service", "enrich-service", "query-service"})
     void everyTopicNamedInApplicationPropertiesHasAKafkaTopic(String service) {
-        Optional<ServiceConfig> config = ServiceConfig.load(service);
-        Assumptions.assumeTrue(config.isPresent(), ServiceConfig.file(service) + " does not exist yet: its topics not checked");
-        Set<String> used = config.get().topics();
-        assertFalse(used.isEmpty(), service + ": no topic found in " + config.get().file);
+        ServiceConfig config = ServiceConfig.load(service);
+        Set<String> used = config.topics();
+        assertFalse(used.isEmpty(), service + ": no topic found in " + config.file);
         for (String overlay : Kustomize.OVERLAYS) {
             Set<String> missing = new TreeSet<>(used);
             missing.removeAll(topics(Kustomize.overlay(overlay)).keySet());
@@ -120,7 +120,7 @@ class KafkaTest {
             }
             if (COMPACTED.contains(name) != policy.equals("compact")) {
                 problems.add(name + ": cleanup.policy " + policy + (COMPACTED.contains(name)
-                        ? ", but it is keyed by paper id and must be compact" : ", but only papers.parsed and papers.enriched are compacted"));
+                        ? ", but it is keyed by paper id and must be compact" : ", but only " + COMPACTED + " are compacted"));
             }
             if (policy.equals("delete") && !config.containsKey("retention.ms")) {
                 problems.add(name + ": a deleting topic needs an explicit retention.ms");
@@ -177,18 +177,62 @@ class KafkaTest {
         assertBounded("Topic Operator", kafka.getSpec().getEntityOperator().getTopicOperator().getResources());
     }
 
-    /** KAFKA_BOOTSTRAP_SERVERS is the bootstrap Service Strimzi creates for the plain listener. */
+    /** The only client listener: TLS and SCRAM-SHA-512, with ACLs enforced (simple authorization). */
+    static GenericKafkaListener clientListener(Kafka kafka) {
+        List<GenericKafkaListener> listeners = kafka.getSpec().getKafka().getListeners();
+        assertEquals(1, listeners.size(), "one client listener");
+        return listeners.get(0);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"local", "production"})
-    void theServicesBootstrapFromThePlainListener(String overlay) {
+    void everyListenerHasTlsAndAuthenticationAndAclsAreEnforced(String overlay) {
+        Kafka kafka = kafka(Kustomize.overlay(overlay));
+        for (GenericKafkaListener listener : kafka.getSpec().getKafka().getListeners()) {
+            assertTrue(listener.isTls(), overlay + ": listener " + listener.getName() + " must use TLS");
+            assertNotNull(listener.getAuth(), overlay + ": listener " + listener.getName() + " must authenticate clients");
+            assertTrue(Set.of("scram-sha-512", "tls").contains(listener.getAuth().getType()),
+                    overlay + ": listener " + listener.getName() + " authentication " + listener.getAuth().getType());
+        }
+        var authorization = kafka.getSpec().getKafka().getAuthorization();
+        assertNotNull(authorization, overlay + ": Kafka authorization");
+        assertEquals("simple", authorization.getType(), overlay + ": ACLs enforced");
+        assertTrue(!(authorization instanceof io.strimzi.api.kafka.model.kafka.KafkaAuthorizationSimple simple)
+                || simple.getSuperUsers() == null || simple.getSuperUsers().isEmpty(), overlay + ": no super user beyond Strimzi's own");
+        assertNotNull(kafka.getSpec().getEntityOperator().getUserOperator(), overlay + ": the User Operator applies the KafkaUsers");
+        assertBounded("User Operator", kafka.getSpec().getEntityOperator().getUserOperator().getResources());
+    }
+
+    /**
+     * What each service's Kafka client is configured with in the cluster: its application.properties resolved with
+     * the environment its container gets. The TLS bootstrap of the listener, SASL_SSL with the listener's
+     * mechanism, the JAAS line of its own KafkaUser's Secret, and the cluster CA as a PEM trust store.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void eachServiceConnectsOverTlsAsItsOwnKafkaUser(String overlay) {
         Manifests manifests = Kustomize.overlay(overlay);
         Kafka kafka = kafka(manifests);
-        GenericKafkaListener listener = kafka.getSpec().getKafka().getListeners().stream()
-                .filter(l -> !l.isTls() && "internal".equals(l.getType().toValue())).findFirst()
-                .orElseThrow(() -> new AssertionError("no internal plain listener"));
-        String expected = kafka.getMetadata().getName() + "-kafka-bootstrap:" + listener.getPort();
-        assertEquals(expected, manifests.generatedConfigMap("paperpulse-kafka").getData().get("KAFKA_BOOTSTRAP_SERVERS"),
-                overlay + ": KAFKA_BOOTSTRAP_SERVERS");
+        GenericKafkaListener listener = clientListener(kafka);
+        Map<String, String> expected = Map.of(
+                "kafka.bootstrap.servers", kafka.getMetadata().getName() + "-kafka-bootstrap:" + listener.getPort(),
+                "kafka.security.protocol", "SASL_SSL",
+                "kafka.sasl.mechanism", "SCRAM-SHA-512",
+                "kafka.ssl.truststore.type", "PEM",
+                "kafka.ssl.truststore.certificates", "<secret " + StrimziSecrets.clusterCaCertificate(kafka) + "/ca.crt>");
+        assertEquals("scram-sha-512", listener.getAuth().getType(), overlay + ": the services use SCRAM-SHA-512");
+        for (String service : ServiceConfig.SERVICES) {
+            ServiceConfig config = ServiceConfig.load(service);
+            Map<String, String> env = ConfigurationTest.environment(manifests, service).values;
+            Map<String, String> actual = new java.util.TreeMap<>();
+            for (String key : expected.keySet()) {
+                actual.put(key, ServiceConfig.resolve(Objects.requireNonNull(config.properties.get(key), service + ": " + key), env));
+            }
+            assertEquals(new java.util.TreeMap<>(expected), actual, overlay + ": " + service + "'s Kafka client");
+            String jaas = ServiceConfig.resolve(config.properties.get("kafka.sasl.jaas.config"), env);
+            assertEquals("<secret " + service + "/sasl.jaas.config>", jaas, overlay + ": " + service + " logs in as its own KafkaUser");
+            manifests.get(KafkaUser.class, service);
+        }
         Set<String> peers = new LinkedHashSet<>();
         manifests.workloads().forEach(w -> {
             var labels = w.template().getMetadata().getLabels();
@@ -198,6 +242,15 @@ class KafkaTest {
         });
         assertEquals(new LinkedHashSet<>(ServiceConfig.SERVICES), peers,
                 overlay + ": the listener's networkPolicyPeers admit exactly the three services");
+    }
+
+    /** Without the cluster's environment the same properties give a plaintext client (local runs and tests). */
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest-service", "enrich-service", "query-service"})
+    void withoutTheClusterEnvironmentTheClientIsPlaintext(String service) {
+        ServiceConfig config = ServiceConfig.load(service);
+        assertEquals("PLAINTEXT", ServiceConfig.resolve(config.properties.get("kafka.security.protocol")), service);
+        assertEquals("", ServiceConfig.resolve(config.properties.get("kafka.sasl.jaas.config")), service);
     }
 
     static void assertBounded(String what, ResourceRequirements resources) {

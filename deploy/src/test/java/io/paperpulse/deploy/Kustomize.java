@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 
 /** Runs {@code kubectl kustomize} and the secrets script; caches each overlay's parsed render. */
 final class Kustomize {
@@ -30,10 +29,10 @@ final class Kustomize {
     static final Path PROJECT = MODULE.getParent();
 
     private static final Map<String, Manifests> RENDERED = new ConcurrentHashMap<>();
-    private static volatile Manifests documentedSecrets;
-    private static volatile boolean warned;
-    private static final String NO_KUBECTL = "kubectl (with its built-in kustomize) is not installed: the Kubernetes "
-            + "manifests are NOT checked, their tests are skipped. Install kubectl to run them.";
+    private static volatile String documentedSecretsYaml;
+    private static final Map<String, Manifests> SECRETS = new ConcurrentHashMap<>();
+    private static final String NO_KUBECTL = "kubectl (with its built-in kustomize) is not installed, so the Kubernetes "
+            + "manifests cannot be checked: install kubectl 1.27 or newer (or pass -Dpaperpulse.kubectl=PATH)";
 
     private Kustomize() {
     }
@@ -56,14 +55,17 @@ final class Kustomize {
                 .findFirst();
     }
 
+    /** A test that cannot check its manifests fails: a skipped check would read as a passed one. */
     static Path requireKubectl() {
-        Optional<Path> kubectl = kubectl();
-        if (kubectl.isEmpty() && !warned) {
-            warned = true;
-            System.err.println("[deploy] " + NO_KUBECTL);
+        return kubectl().orElseThrow(() -> new AssertionError(NO_KUBECTL));
+    }
+
+    /** The file, which must exist: a test never passes by not finding what it checks. */
+    static Path requireFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new AssertionError(file + " does not exist: this test needs it");
         }
-        Assumptions.assumeTrue(kubectl.isPresent(), NO_KUBECTL);
-        return kubectl.get();
+        return file;
     }
 
     /** The parsed output of {@code kubectl kustomize deploy/kubernetes/overlays/<overlay>}. */
@@ -85,7 +87,17 @@ final class Kustomize {
      * the documented list of Secrets that the manifests may reference without containing.
      */
     static Manifests documentedSecrets() {
-        if (documentedSecrets == null) {
+        return Manifests.parse("create-secrets.sh --dry-run", documentedSecretsYaml());
+    }
+
+    /** Every Secret a render may reference: those create-secrets.sh makes and those Strimzi makes from the render. */
+    static Manifests secrets(Manifests rendered) {
+        return SECRETS.computeIfAbsent(rendered.source, s -> Manifests.parse("create-secrets.sh and Strimzi",
+                documentedSecretsYaml() + "\n" + StrimziSecrets.of(rendered)));
+    }
+
+    private static String documentedSecretsYaml() {
+        if (documentedSecretsYaml == null) {
             requireKubectl();
             try {
                 Path dir = Files.createTempDirectory("paperpulse-secrets");
@@ -95,14 +107,18 @@ final class Kustomize {
                 assertEquals(0, generated.exitCode, () -> "create-secrets.sh --generate failed:\n" + generated.stderr);
                 Result printed = run(List.of("bash", script, "--dry-run", "--env-file", env.toString()), Map.of());
                 assertEquals(0, printed.exitCode, () -> "create-secrets.sh --dry-run failed:\n" + printed.stderr);
-                Files.delete(env);
+                try (Stream<Path> files = Files.list(dir)) {
+                    for (Path file : files.toList()) {
+                        Files.delete(file);
+                    }
+                }
                 Files.delete(dir);
-                documentedSecrets = Manifests.parse("create-secrets.sh --dry-run", printed.stdout);
+                documentedSecretsYaml = printed.stdout;
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
-        return documentedSecrets;
+        return documentedSecretsYaml;
     }
 
     record Result(int exitCode, String stdout, String stderr) {

@@ -66,7 +66,7 @@ final class Manifests {
         HasMetadata model = null;
         try {
             model = Models.MAPPER.treeToValue(tree, Models.modelFor(tree));
-            problems.addAll(Models.unknownFields(model));
+            problems.addAll(Models.problems(tree, model));
         } catch (IOException | IllegalArgumentException e) {
             problems.add(e.getMessage());
         }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -31,12 +32,14 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 
 /**
  * Typed parsing of rendered manifests. Each (apiVersion, kind) maps to one fabric8 or Strimzi model
  * class; anything else is an error. The models keep unknown fields in "additionalProperties" instead
  * of failing, so {@link #unknownFields} walks the parsed object graph and reports every such field,
  * and every Strimzi property marked deprecated (those were removed from kafka.strimzi.io/v1).
+ * A custom resource without a Java model ({@link #SCHEMAS}) is checked against its CRD's schema instead.
  */
 final class Models {
 
@@ -56,7 +59,8 @@ final class Models {
             Map.entry("gateway.networking.k8s.io/v1/HTTPRoute", HTTPRoute.class),
             Map.entry("kafka.strimzi.io/v1/Kafka", Kafka.class),
             Map.entry("kafka.strimzi.io/v1/KafkaNodePool", KafkaNodePool.class),
-            Map.entry("kafka.strimzi.io/v1/KafkaTopic", KafkaTopic.class));
+            Map.entry("kafka.strimzi.io/v1/KafkaTopic", KafkaTopic.class),
+            Map.entry("kafka.strimzi.io/v1/KafkaUser", KafkaUser.class));
 
     static final ObjectMapper MAPPER = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -64,16 +68,34 @@ final class Models {
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .build();
 
+    /** Custom resources without a Java model: checked against the schema of their CRD instead. */
+    static final Map<String, CrdSchema> SCHEMAS = Map.ofEntries(
+            CrdSchema.load("crds/gateway.envoyproxy.io_backendtrafficpolicies.yaml"));
+
     private Models() {
     }
 
     static Class<? extends HasMetadata> modelFor(JsonNode document) {
-        String key = document.path("apiVersion").asText() + "/" + document.path("kind").asText();
+        String key = key(document);
+        if (SCHEMAS.containsKey(key)) {
+            return GenericKubernetesResource.class;
+        }
         Class<? extends HasMetadata> type = KINDS.get(key);
         if (type == null) {
-            throw new IllegalArgumentException("no typed model for " + key + " (known: " + KINDS.keySet() + ")");
+            throw new IllegalArgumentException("no typed model for " + key + " (known: " + KINDS.keySet() + ", "
+                    + SCHEMAS.keySet() + ")");
         }
         return type;
+    }
+
+    static String key(JsonNode document) {
+        return document.path("apiVersion").asText() + "/" + document.path("kind").asText();
+    }
+
+    /** What the typed model (or the CRD schema) does not accept in the document it was parsed from. */
+    static List<String> problems(JsonNode document, HasMetadata model) {
+        CrdSchema schema = SCHEMAS.get(key(document));
+        return schema != null ? schema.validate(document) : unknownFields(model);
     }
 
     /** Paths of fields the typed model did not know, and of deprecated Strimzi properties in use. */

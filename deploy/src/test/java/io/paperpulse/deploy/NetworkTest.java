@@ -1,7 +1,6 @@
 package io.paperpulse.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -18,11 +17,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteMatch;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
@@ -36,36 +30,6 @@ class NetworkTest {
 
     static final String GATEWAY_NAMESPACE = "envoy-gateway-system";
     static final Set<String> EXPOSED = Set.of("ingest-service", "query-service");
-
-    /** The route table: POST /digests to ingest-service, everything else to query-service. */
-    @ParameterizedTest
-    @ValueSource(strings = {"local", "production"})
-    void theGatewayRoutesPostDigestsToIngestAndEverythingElseToQuery(String overlay) {
-        Manifests manifests = Kustomize.overlay(overlay);
-        List<Gateway> gateways = manifests.all(Gateway.class);
-        assertEquals(1, gateways.size(), "one Gateway");
-        List<HTTPRoute> routes = manifests.all(HTTPRoute.class);
-        assertEquals(1, routes.size(), "one HTTPRoute");
-        HTTPRoute route = routes.get(0);
-        assertTrue(route.getSpec().getParentRefs().stream()
-                .anyMatch(p -> p.getName().equals(gateways.get(0).getMetadata().getName())), "the route attaches to the Gateway");
-        Map<String, String> table = new HashMap<>();
-        for (HTTPRouteRule rule : route.getSpec().getRules()) {
-            assertEquals(1, rule.getBackendRefs().size(), "one backend per rule");
-            var backend = rule.getBackendRefs().get(0);
-            Service service = manifests.get(Service.class, backend.getName());
-            assertTrue(service.getSpec().getPorts().stream().anyMatch(p -> p.getPort().equals(backend.getPort())),
-                    "Service " + backend.getName() + " has port " + backend.getPort());
-            for (HTTPRouteMatch match : rule.getMatches()) {
-                String key = Optional.ofNullable(match.getMethod()).orElse("*") + " " + match.getPath().getType()
-                        + " " + match.getPath().getValue();
-                assertNull(table.put(key, backend.getName()), "duplicate match " + key);
-                assertTrue(match.getHeaders() == null || match.getHeaders().isEmpty(), key + ": no header matches");
-            }
-        }
-        assertEquals(Map.of("POST Exact /digests", "ingest-service", "* PathPrefix /", "query-service"), table,
-                overlay + ": the route table");
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"local", "production"})
@@ -124,6 +88,7 @@ class NetworkTest {
         Manifests manifests = Kustomize.overlay(overlay);
         Map<String, Map<String, String>> pods = podLabels(manifests);
         String cluster = KafkaTest.kafka(manifests).getMetadata().getName();
+        String kafka = "pod kafka-broker on [" + KafkaTest.clientListener(KafkaTest.kafka(manifests)).getPort() + "]";
         KafkaTest.pools(manifests).forEach(pool -> pods.put("kafka-broker", Map.of("strimzi.io/cluster", cluster,
                 "strimzi.io/kind", "Kafka", "strimzi.io/name", cluster + "-kafka",
                 "strimzi.io/pool-name", pool.getMetadata().getName(), "strimzi.io/broker-role", "true")));
@@ -142,8 +107,8 @@ class NetworkTest {
             }
             String dns = "namespace kube-system pods {k8s-app=kube-dns} on [53/TCP, 53/UDP]";
             Set<String> expected = switch (w.name()) {
-                case "ingest-service", "query-service" -> Set.of(dns, "pod kafka-broker on [9092]", "pod mongodb on [27017]");
-                case "enrich-service" -> Set.of(dns, "pod kafka-broker on [9092]");
+                case "ingest-service", "query-service" -> Set.of(dns, kafka, "pod mongodb on [27017]");
+                case "enrich-service" -> Set.of(dns, kafka);
                 case "mongodb", "mongodb-init" -> Set.of(dns, "pod mongodb on [27017]");
                 default -> Set.of("(unexpected workload)");
             };

@@ -1,6 +1,7 @@
 package io.paperpulse.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -62,8 +63,10 @@ class RenderAndParseTest {
 
     @Test
     void secretValuesLiveOnlyInAGitIgnoredFile() throws IOException {
-        assertTrue(Files.readAllLines(Kustomize.MODULE.resolve(".gitignore")).contains("/kubernetes/secrets.env"),
-                "deploy/.gitignore must ignore kubernetes/secrets.env");
+        List<String> ignored = Files.readAllLines(Kustomize.MODULE.resolve(".gitignore"));
+        for (String file : List.of("/kubernetes/secrets.env", "/kubernetes/gateway-tls.key")) {
+            assertTrue(ignored.contains(file), "deploy/.gitignore must ignore " + file);
+        }
         Map<String, String> example = Files.readAllLines(Kustomize.KUBERNETES.resolve("secrets.env.example")).stream()
                 .filter(l -> !l.isBlank() && !l.startsWith("#"))
                 .collect(Collectors.toMap(l -> l.substring(0, l.indexOf('=')), l -> l.substring(l.indexOf('=') + 1)));
@@ -75,7 +78,16 @@ class RenderAndParseTest {
         Set<String> secrets = Kustomize.documentedSecrets().all(Secret.class).stream()
                 .map(s -> s.getMetadata().getName()).collect(Collectors.toSet());
         assertEquals(Set.of("mongodb-root", "mongodb-keyfile", "ingest-service-mongodb", "query-service-mongodb",
-                "ingest-service-api-key"), secrets);
+                "ingest-service-api-key", "paperpulse-gateway-tls"), secrets);
+    }
+
+    /** A file a test needs and does not find fails it: a skip would pass for a green check. */
+    @Test
+    void aMissingFileFailsInsteadOfSkipping() {
+        AssertionError missing = assertThrows(AssertionError.class,
+                () -> Kustomize.requireFile(Kustomize.PROJECT.resolve("no-such-service/src/main/resources/application.properties")));
+        assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
+        assertThrows(AssertionError.class, () -> ServiceConfig.load("no-such-service"));
     }
 
     /** The strictness itself: misspelled or removed fields must be reported, not silently kept. */
@@ -128,15 +140,23 @@ class RenderAndParseTest {
                 metadata: {name: r}
                 spec:
                   rules: [{matches: [{path: {type: Exact, value: /digests}, methods: POST}]}]
+                ---
+                apiVersion: gateway.envoyproxy.io/v1alpha1
+                kind: BackendTrafficPolicy
+                metadata: {name: b}
+                spec:
+                  targetRefs: [{group: gateway.networking.k8s.io, kind: HTTPRoute, name: r}]
+                  rateLimit: {local: {rules: [{limit: {requests: -1, units: Minute}}]}}
                 """;
         List<Manifests.Document> documents = Manifests.parse("sample", yaml).documents;
-        assertEquals(6, documents.size());
+        assertEquals(7, documents.size());
         assertReported(documents.get(0), "replica", "readinesProbe", "request");
         assertReported(documents.get(1), "partition");
         assertReported(documents.get(2), "sizee");
         assertReported(documents.get(3), "replicas: deprecated");
         assertReported(documents.get(4), "kafka.strimzi.io/v1beta2/KafkaTopic");
         assertReported(documents.get(5), "methods");
+        assertReported(documents.get(6), "units: unknown field", "required field unit", "requests: below the minimum");
     }
 
     private static void assertReported(Manifests.Document document, String... fragments) {

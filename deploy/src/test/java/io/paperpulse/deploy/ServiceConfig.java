@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -44,18 +43,16 @@ final class ServiceConfig {
         return Kustomize.PROJECT.resolve(service).resolve("src/main/resources/application.properties");
     }
 
-    static Optional<ServiceConfig> load(String service) {
-        Path file = file(service);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
+    /** The service's configuration; a missing file fails the test that needs it. */
+    static ServiceConfig load(String service) {
+        Path file = Kustomize.requireFile(file(service));
         Properties raw = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             raw.load(reader);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return Optional.of(new ServiceConfig(service, file, effective(raw)));
+        return new ServiceConfig(service, file, effective(raw));
     }
 
     static Map<String, String> effective(Properties raw) {
@@ -83,19 +80,13 @@ final class ServiceConfig {
     }
 
     /**
-     * Kafka topics: each SmallRye channel's topic (the channel name when no topic is set), its
-     * dead-letter topic when failure-strategy=dead-letter-queue (SmallRye's default name
-     * "dead-letter-topic-TOPIC" when none is set), any other "...topic(s)" property, and any
-     * value naming a ".dlq" topic.
+     * Kafka topics: each SmallRye channel's topics and dead-letter topic, any other "...topic(s)" property, and
+     * any value naming a ".dlq" topic.
      */
     Set<String> topics() {
         Set<String> topics = new LinkedHashSet<>();
-        Map<String, Map<String, String>> channels = new LinkedHashMap<>();
         properties.forEach((key, value) -> {
-            Matcher m = CHANNEL.matcher(key);
-            if (m.matches()) {
-                channels.computeIfAbsent(m.group(2), c -> new LinkedHashMap<>()).put(m.group(3), value);
-            } else if (key.endsWith(".topic") || key.endsWith("-topic") || key.endsWith(".topics")) {
+            if (!CHANNEL.matcher(key).matches() && (key.endsWith(".topic") || key.endsWith("-topic") || key.endsWith(".topics"))) {
                 for (String topic : resolve(value).split(",")) {
                     if (!topic.isBlank()) {
                         topics.add(topic.trim());
@@ -109,26 +100,56 @@ final class ServiceConfig {
                 }
             }
         });
-        channels.forEach((channel, attributes) -> {
-            String connector = attributes.getOrDefault("connector", "smallrye-kafka");
-            if (!connector.equals("smallrye-kafka") || "true".equals(attributes.get("pattern"))) {
-                return;
-            }
-            List<String> channelTopics = new ArrayList<>();
-            if (attributes.containsKey("topics")) {
-                for (String t : resolve(attributes.get("topics")).split(",")) {
-                    channelTopics.add(t.trim());
-                }
-            } else {
-                channelTopics.add(resolve(attributes.getOrDefault("topic", channel)));
-            }
-            topics.addAll(channelTopics);
-            if ("dead-letter-queue".equals(resolve(attributes.getOrDefault("failure-strategy", "")))) {
-                String dlq = attributes.get("dead-letter-queue.topic");
-                topics.add(dlq != null ? resolve(dlq) : "dead-letter-topic-" + channelTopics.get(0));
+        channels().values().forEach(attributes -> {
+            topics.addAll(channelTopics(attributes));
+            String dlq = deadLetterTopic(attributes);
+            if (dlq != null) {
+                topics.add(dlq);
             }
         });
         return topics;
+    }
+
+    /**
+     * The SmallRye Kafka channels with fixed topics (not patterns): name -> attributes, plus "@name" and
+     * "@direction" (incoming or outgoing).
+     */
+    Map<String, Map<String, String>> channels() {
+        Map<String, Map<String, String>> channels = new LinkedHashMap<>();
+        properties.forEach((key, value) -> {
+            Matcher m = CHANNEL.matcher(key);
+            if (m.matches()) {
+                Map<String, String> attributes = channels.computeIfAbsent(m.group(2), c -> new LinkedHashMap<>());
+                attributes.put(m.group(3), value);
+                attributes.put("@name", m.group(2));
+                attributes.put("@direction", m.group(1));
+            }
+        });
+        channels.values().removeIf(a -> !a.getOrDefault("connector", "smallrye-kafka").equals("smallrye-kafka")
+                || "true".equals(a.get("pattern")));
+        return channels;
+    }
+
+    /** A channel's topics: "topics", else "topic", else the channel's name. */
+    List<String> channelTopics(Map<String, String> attributes) {
+        List<String> topics = new ArrayList<>();
+        if (attributes.containsKey("topics")) {
+            for (String t : resolve(attributes.get("topics")).split(",")) {
+                topics.add(t.trim());
+            }
+        } else {
+            topics.add(resolve(attributes.getOrDefault("topic", attributes.get("@name"))));
+        }
+        return topics;
+    }
+
+    /** With failure-strategy=dead-letter-queue: its topic (SmallRye's default "dead-letter-topic-TOPIC"), else null. */
+    String deadLetterTopic(Map<String, String> attributes) {
+        if (!"dead-letter-queue".equals(resolve(attributes.getOrDefault("failure-strategy", "")))) {
+            return null;
+        }
+        String dlq = attributes.get("dead-letter-queue.topic");
+        return dlq != null ? resolve(dlq) : "dead-letter-topic-" + channelTopics(attributes).get(0);
     }
 
     /** The HTTP port the service listens on, given the environment its container gets. */

@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -256,28 +255,25 @@ class WorkloadTest {
     @ParameterizedTest
     @ValueSource(strings = {"ingest-service", "enrich-service", "query-service"})
     void eachServiceListensOnItsDeclaredHttpPort(String name) {
-        Optional<ServiceConfig> config = ServiceConfig.load(name);
-        Assumptions.assumeTrue(config.isPresent(), ServiceConfig.file(name) + " does not exist yet: port not checked");
+        ServiceConfig config = ServiceConfig.load(name);
         for (String overlay : Kustomize.OVERLAYS) {
             Manifests manifests = Kustomize.overlay(overlay);
             Deployment deployment = manifests.get(Deployment.class, name);
-            Environment env = Environment.of(name, single(deployment), manifests, Kustomize.documentedSecrets());
-            assertEquals(httpPort(single(deployment)).getContainerPort(), config.get().httpPort(env.values),
+            Environment env = Environment.of(name, single(deployment), manifests, Kustomize.secrets(manifests));
+            assertEquals(httpPort(single(deployment)).getContainerPort(), config.httpPort(env.values),
                     overlay + ": " + name + " listens on quarkus.http.port, which must be its http container port");
         }
     }
 
-    /** Where the services were packaged, compare with what quarkus-kubernetes generated for them. */
+    /**
+     * Compare with what quarkus-kubernetes generated when it packaged the services (this module depends on them,
+     * so the reactor packages them first).
+     */
     @Test
     void agreesWithTheManifestsQuarkusGenerated() {
         Manifests manifests = Kustomize.overlay("local");
-        int compared = 0;
         for (String name : ServiceConfig.SERVICES) {
-            Path generated = Kustomize.PROJECT.resolve(name).resolve("target/kubernetes/kubernetes.yml");
-            if (!Files.isRegularFile(generated)) {
-                continue;
-            }
-            compared++;
+            Path generated = Kustomize.requireFile(Kustomize.PROJECT.resolve(name).resolve("target/kubernetes/kubernetes.yml"));
             Deployment theirs;
             try {
                 theirs = Manifests.parse(generated.toString(), Files.readString(generated)).get(Deployment.class, name);
@@ -304,7 +300,6 @@ class WorkloadTest {
             String theirImage = theirContainer.getImage();
             assertNotEquals(-1, theirImage.indexOf(name), name + ": generated image " + theirImage);
         }
-        Assumptions.assumeTrue(compared > 0, "no service packaged yet (target/kubernetes/kubernetes.yml): nothing to compare");
     }
 
     static Container single(Deployment deployment) {
