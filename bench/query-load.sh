@@ -8,7 +8,8 @@
 #  4. the resident memory of every process;
 #  5. a second gateway replica started on an empty index: time until it serves every paper.
 # Usage: bench/query-load.sh [PAGES]   (323 pages = 20,026 papers; 1613 = 100,006)
-#   env: BENCH_CONNECTIONS=100, BENCH_DURATION=60s, BENCH_SERIAL_DURATION=10s
+#   env: BENCH_CONNECTIONS=100, BENCH_DURATION=60s, BENCH_SERIAL_DURATION=10s,
+#        BENCH_JFR=1 (a JFR profile of query-service in the results)
 # Results: bench/results/query-load-<time>/ (summary.md, raw wrk output, logs). Stops everything it started.
 set -euo pipefail
 
@@ -82,7 +83,9 @@ run store "$OUT/store.log" "${JVM[@]}" -jar "$INFRA_JAR" store
 wait_for "the broker" 120 grep -q "local broker ready" "$OUT/broker.log"
 wait_for "the store" 120 grep -q "local store ready" "$OUT/store.log"
 for s in ingest enrich query; do
-  run "$s-service" "$OUT/$s-service.log" "${JVM[@]}" -jar "$ROOT/$s-service/target/quarkus-app/quarkus-run.jar"
+  profile=()
+  [ "${BENCH_JFR:-0}" = 1 ] && [ $s = query ] && profile=(-XX:StartFlightRecording=filename=$OUT/query-service.jfr,settings=profile)
+  run "$s-service" "$OUT/$s-service.log" "${JVM[@]}" "${profile[@]}" -jar "$ROOT/$s-service/target/quarkus-app/quarkus-run.jar"
 done
 for port in "$INGEST_PORT" "$ENRICH_PORT" "$QUERY_PORT"; do
   wait_for "the service on :$port" 120 curl -sf "http://127.0.0.1:$port/q/health/ready"
@@ -108,6 +111,12 @@ printf '%s\n' "/entities?type=DATASET" "/entities?type=MODEL" "/entities?type=TA
 printf '%s\n' "/trending" "/trending?type=model" "/trending?days=30" > "$WORK/trending.paths"
 printf '%s\n' "/digests/$FIRST_DAY" "/digests/$MID_DAY" "/digests/$MID_DAY?page=2" > "$WORK/digest.paths"
 printf '%s\n' "/stats" > "$WORK/stats.paths"
+# two-word queries (and pages) that each come once in a run: what a search costs when no earlier page of it is cached
+words=(language model graph neural image classification question answering transformer pretrained training vision
+  learning knowledge distillation retrieval benchmark dataset efficient attention detection segmentation generation)
+for a in "${words[@]}"; do for b in "${words[@]}"; do for p in 0 1 2 3 4 5 6 7 8 9; do
+  [ "$a" != "$b" ] && echo "/papers?q=$a%20$b&page=$p"; done; done; done \
+  | shuf --random-source=<(yes) > "$WORK/distinct-q.paths"
 cat "$WORK"/{papers,q,dataset,model,entities,trending,digest,stats}.paths > "$WORK/mixed.paths"
 cp "$WORK"/*.paths "$OUT/"
 
@@ -138,11 +147,13 @@ row() { # endpoint, connections, wrk result
   echo "|---|---|---|---|---|---|---|---|"
 } > "$SUMMARY"
 
-for slug in papers q dataset model entities trending digest stats; do
-  run_wrk "$slug-warmup" "$WORK/$slug.paths" 1 3s > /dev/null
+for slug in papers q distinct-q dataset model entities trending digest stats; do
+  [ "$slug" = distinct-q ] || run_wrk "$slug-warmup" "$WORK/$slug.paths" 1 3s > /dev/null
   result=$(run_wrk "$slug" "$WORK/$slug.paths" 1 "$SERIAL_DURATION")
   log "$slug, one at a time: $result"
-  row "$(head -1 "$WORK/$slug.paths")" 1 "$result"
+  label=$(head -1 "$WORK/$slug.paths")
+  [ "$slug" = distinct-q ] && label="/papers?q= (two words, each query once: no cached page)"
+  row "$label" 1 "$result"
 done
 result=$(run_wrk mixed "$WORK/mixed.paths" "$CONNECTIONS" "$DURATION")
 log "mixed, $CONNECTIONS connections: $result"

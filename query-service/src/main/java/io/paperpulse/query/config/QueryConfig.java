@@ -29,8 +29,14 @@ public interface QueryConfig {
         /** How often the index is committed with its changelog position: what a restart replays at most. */
         Duration commitInterval();
 
-        /** Most changelog records applied between two refreshes of what searches see. */
+        /** Most changelog records read in one poll. */
         int maxPollRecords();
+
+        /**
+         * Longest wait, while changes keep coming, before searches and the live stream see them; an idle follower
+         * shows what it applied at once.
+         */
+        Duration refreshInterval();
     }
 
     interface Stream {

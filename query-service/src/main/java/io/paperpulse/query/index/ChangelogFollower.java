@@ -123,18 +123,27 @@ public class ChangelogFollower implements HealthCheck {
         Map<TopicPartition, Long> target = c.endOffsets(partitions);
         long started = System.nanoTime();
         long lastCommit = System.nanoTime();
+        long lastRefresh = System.nanoTime();
         boolean dirty = false;
+        List<MergedPaper> unseen = new ArrayList<>();
         state = committed.isEmpty() ? "rebuilding from the changelog's start" : "catching up from the last commit";
         LOG.infof("search index: %s of %s", state, Topics.PAPERS_MERGED);
         while (running) {
-            ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(200));
+            ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(100));
             if (!records.isEmpty()) {
-                List<MergedPaper> raised = index.apply(changes(records));
+                unseen.addAll(index.apply(changes(records)));
                 applied += records.count();
                 dirty = true;
-                changes.publish(raised);
             }
-            if (!caughtUp && target.entrySet().stream().allMatch(t -> c.position(t.getKey()) >= t.getValue())) {
+            // a refresh writes a segment: during a backfill once per refresh-interval, when idle at once
+            boolean due = System.nanoTime() - lastRefresh > config.index().refreshInterval().toNanos();
+            if (!unseen.isEmpty() && (records.isEmpty() || due)) {
+                index.refresh();
+                lastRefresh = System.nanoTime();
+                changes.publish(unseen);
+                unseen = new ArrayList<>();
+            }
+            if (!caughtUp && unseen.isEmpty() && target.entrySet().stream().allMatch(t -> c.position(t.getKey()) >= t.getValue())) {
                 caughtUp = true;
                 state = "following";
                 LOG.infof("search index caught up with %s in %d ms", Topics.PAPERS_MERGED,

@@ -52,6 +52,8 @@ public class PaperIndex {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Map<String, String> committed;
+    /** Revisions applied since the last refresh, which searches (and so {@link #indexedRev}) do not see yet. */
+    private final Map<String, Long> unrefreshed = new HashMap<>();
 
     @Inject
     public PaperIndex(QueryConfig config) {
@@ -86,20 +88,22 @@ public class PaperIndex {
     /** Forgets everything: the changelog this index followed is not the one it follows now. */
     public void clear() throws IOException {
         writer.deleteAll();
-        searchers.maybeRefreshBlocking();
+        refresh();
     }
 
-    /** Applies changelog values in order; returns the papers whose revision rose, in the order they were applied. */
+    /**
+     * Applies changelog values in order; returns the papers whose revision rose, in the order they were applied.
+     * Searches see them after the next {@link #refresh()}.
+     */
     public List<MergedPaper> apply(List<Change> changes) throws IOException {
         Map<String, MergedPaper> raised = new LinkedHashMap<>();
         IndexSearcher searcher = searchers.acquire();
         try {
-            Map<String, Long> seen = new HashMap<>();
             for (Change change : changes) {
-                long indexed = seen.computeIfAbsent(change.paper().id(), id -> indexedRev(searcher, id));
+                long indexed = unrefreshed.computeIfAbsent(change.paper().id(), id -> indexedRev(searcher, id));
                 if (change.paper().rev() > indexed) {
                     writer.updateDocument(new Term(PaperFields.ID, change.paper().id()), PaperFields.document(change.paper(), change.json()));
-                    seen.put(change.paper().id(), change.paper().rev());
+                    unrefreshed.put(change.paper().id(), change.paper().rev());
                     raised.remove(change.paper().id());
                     raised.put(change.paper().id(), change.paper());
                 }
@@ -107,10 +111,13 @@ public class PaperIndex {
         } finally {
             searchers.release(searcher);
         }
-        if (!raised.isEmpty()) {
-            searchers.maybeRefreshBlocking();
-        }
         return new ArrayList<>(raised.values());
+    }
+
+    /** Makes everything applied so far visible to searches (and to the revision checks of the next apply). */
+    public void refresh() throws IOException {
+        searchers.maybeRefreshBlocking();
+        unrefreshed.clear();
     }
 
     /** Makes everything applied so far durable, with the position it was read up to. */

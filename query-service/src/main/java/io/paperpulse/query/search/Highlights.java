@@ -29,16 +29,18 @@ final class Highlights {
             .build();
 
     private final Query query;
+    private final SearchQuery clauses;
 
-    Highlights(Query query) {
+    Highlights(Query query, SearchQuery clauses) {
         this.query = query;
+        this.clauses = clauses;
     }
 
     Map<String, List<String>> of(MergedPaper paper) {
         Map<String, List<String>> found = new LinkedHashMap<>();
         put(found, PaperFields.TITLE, marked(PaperFields.TITLE, paper.title()).stream().toList());
-        put(found, PaperFields.ENTITIES, paper.entities().stream().map(Entity::text).distinct()
-                .flatMap(name -> marked(PaperFields.ENTITIES, name).stream()).toList());
+        put(found, PaperFields.ENTITIES, paper.entities().stream().map(Entity::text).distinct().filter(this::named)
+                .map(name -> "<mark>" + escape(name) + "</mark>").toList());
         put(found, PaperFields.ABSTRACT, marked(PaperFields.ABSTRACT, paper.abstractText()).stream().toList());
         return found;
     }
@@ -47,6 +49,26 @@ final class Highlights {
         if (!snippets.isEmpty()) {
             found.put(field, snippets);
         }
+    }
+
+    /** Whether an entity name holds a term or prefix of the query: names are short, so the whole name is marked. */
+    private boolean named(String name) {
+        List<SearchText.Token> tokens = SearchText.tokens(name);
+        return clauses.clauses().stream().anyMatch(c -> tokens.stream().anyMatch(t -> matches(c, t.term())));
+    }
+
+    private static boolean matches(SearchQuery.Clause clause, String term) {
+        if (clause instanceof SearchQuery.Word w) {
+            return w.term().equals(term);
+        }
+        if (clause instanceof SearchQuery.Prefix p) {
+            return term.startsWith(p.prefix());
+        }
+        return ((SearchQuery.Phrase) clause).terms().contains(term);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#x27;");
     }
 
     /** The text's best passages with the query's matches marked; empty when nothing in it matched. */

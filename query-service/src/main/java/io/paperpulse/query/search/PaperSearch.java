@@ -3,12 +3,14 @@ package io.paperpulse.query.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -19,6 +21,7 @@ import io.paperpulse.contracts.EventJson;
 import io.paperpulse.contracts.MergedPaper;
 import io.paperpulse.query.index.PaperFields;
 import io.paperpulse.query.index.PaperIndex;
+import io.paperpulse.query.index.PerReader;
 
 /**
  * Runs a paper list on this replica's index: the filter as a Lucene query ({@link PaperQueries}), an exact total,
@@ -30,8 +33,21 @@ public class PaperSearch {
     private static final SortField NEWEST_FIRST = new SortField(PaperFields.LAST_SEEN, SortField.Type.LONG, true);
     private static final SortField BY_ID = new SortField(PaperFields.ID, SortField.Type.STRING);
 
+    /** Result pages kept per refresh of the index, as Solr's query result cache does: popular lists cost one search. */
+    static final int CACHED_PAGES = 256;
+
     @Inject
     PaperIndex index;
+
+    private final PerReader<Map<Request, Page>> cache = new PerReader<>(searcher -> new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Request, Page> eldest) {
+            return size() > CACHED_PAGES;
+        }
+    });
+
+    private record Request(PaperFilter filter, PaperSort sort, int page, int size) {
+    }
 
     /** A found paper and, for a search with {@code q}, its matched snippets per field. */
     public record Hit(MergedPaper paper, Map<String, List<String>> highlights) {
@@ -41,27 +57,45 @@ public class PaperSearch {
     }
 
     public Page search(PaperFilter filter, PaperSort sort, int page, int size) {
-        Query query = PaperQueries.of(filter);
+        Request request = new Request(filter, sort, page, size);
         return index.read(searcher -> {
-            try {
-                int total = searcher.count(query);
-                long from = (long) page * size;
-                if (from >= total) {
-                    return new Page(List.of(), total);
-                }
-                int wanted = (int) Math.min(from + size, total);
-                TopDocs top = searcher.search(query, new TopFieldCollectorManager(order(filter, sort), wanted, null, wanted, true));
-                List<Hit> hits = new ArrayList<>();
-                Highlights highlights = filter.query().isEmpty() ? null : new Highlights(query);
-                for (int i = (int) from; i < top.scoreDocs.length; i++) {
-                    MergedPaper paper = EventJson.read(PaperIndex.json(searcher, top.scoreDocs[i].doc), MergedPaper.class);
-                    hits.add(new Hit(paper, highlights == null ? Map.of() : highlights.of(paper)));
-                }
-                return new Page(hits, total);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            Map<Request, Page> pages = cache.get(searcher);
+            Page cached;
+            synchronized (pages) {
+                cached = pages.get(request);
             }
+            if (cached != null) {
+                return cached;
+            }
+            Page computed = search(searcher, request);
+            synchronized (pages) {
+                pages.put(request, computed);
+            }
+            return computed;
         });
+    }
+
+    private static Page search(IndexSearcher searcher, Request request) {
+        PaperFilter filter = request.filter();
+        Query query = PaperQueries.of(filter);
+        try {
+            int total = searcher.count(query);
+            long from = (long) request.page() * request.size();
+            if (from >= total) {
+                return new Page(List.of(), total);
+            }
+            int wanted = (int) Math.min(from + request.size(), total);
+            TopDocs top = searcher.search(query, new TopFieldCollectorManager(order(filter, request.sort()), wanted, null, wanted, true));
+            List<Hit> hits = new ArrayList<>();
+            Highlights highlights = filter.query().isEmpty() ? null : new Highlights(query, filter.query());
+            for (int i = (int) from; i < top.scoreDocs.length; i++) {
+                MergedPaper paper = EventJson.read(PaperIndex.json(searcher, top.scoreDocs[i].doc), MergedPaper.class);
+                hits.add(new Hit(paper, highlights == null ? Map.of() : highlights.of(paper)));
+            }
+            return new Page(List.copyOf(hits), total);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every order ends on the id, so pages never overlap. */
