@@ -69,6 +69,15 @@ class PaperMergeTest {
     }
 
     @Test
+    void theSameExtractionEnrichedAgainLaterChangesNothing() {
+        TestPapers.Builder paper = TestPapers.paper("again").title("Enriched twice").abstractText("BERT on ImageNet.")
+                .entity(EntityType.MODEL, "BERT");
+        PaperDocument stored = PaperMerge.merge(null, paper.version(2, ENRICHED_AT.get(0)).build(), NOW);
+        // a redelivered parsed record is enriched again: the same output, a later enrichedAt
+        assertNull(PaperMerge.merge(stored, paper.version(2, ENRICHED_AT.get(2)).build(), NOW));
+    }
+
+    @Test
     void codeLinksAreRepositoryHostsOnly() {
         assertTrue(PaperMerge.isCodeLink("https://github.com/XiaoxinHe/TAPE"));
         assertTrue(PaperMerge.isCodeLink("https://www.gitlab.com/a/b"));
