@@ -75,11 +75,18 @@ public final class Backfill {
         }
         double pushed = seconds(started);
         long served = before;
-        while (served < before + papers) {
-            Thread.sleep(200);
-            served = total(gateway);
-            if (seconds(started) > 3600) {
-                break;
+        long lastLag = System.nanoTime();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            while (served < before + papers) {
+                Thread.sleep(200);
+                served = total(gateway);
+                if (System.nanoTime() - lastLag > 5_000_000_000L) {
+                    System.out.printf(Locale.ROOT, "LAG %.0fs served=%d %s%n", seconds(started), served - before, lags(admin));
+                    lastLag = System.nanoTime();
+                }
+                if (seconds(started) > 3600) {
+                    break;
+                }
             }
         }
         double queryable = seconds(started);
@@ -88,6 +95,20 @@ public final class Backfill {
         System.out.printf(Locale.ROOT, "RESULT {\"pages\":%d,\"papers\":%d,\"bytes\":%d,\"servedNew\":%d,\"pushSeconds\":%.1f,"
                 + "\"queryableSeconds\":%.1f,\"papersPerSecond\":%.0f,\"rawRoundTripSeconds\":%.2f,\"rawPapersPerSecond\":%.0f,"
                 + "\"ratio\":%.3f}%n", pages, papers, bytes, served - before, pushed, queryable, rate, roundTrip, rawRate, rate / rawRate);
+    }
+
+    /** Records each consumer group has still to read: where a backfill waits. */
+    static String lags(Admin admin) throws Exception {
+        StringBuilder out = new StringBuilder();
+        for (var group : admin.listGroups().all().get()) {
+            var offsets = admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+            offsets.keySet().forEach(tp -> latest.put(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest).all().get();
+            long lag = offsets.entrySet().stream().mapToLong(e -> ends.get(e.getKey()).offset() - e.getValue().offset()).sum();
+            out.append(group.groupId()).append('=').append(lag).append(' ');
+        }
+        return out.toString().strip();
     }
 
     /** The sample dated {@code date}, its titles suffixed with the page's number. */

@@ -115,7 +115,7 @@ printf '%s\n' "/stats" > "$WORK/stats.paths"
 words=(language model graph neural image classification question answering transformer pretrained training vision
   learning knowledge distillation retrieval benchmark dataset efficient attention detection segmentation generation)
 for a in "${words[@]}"; do for b in "${words[@]}"; do for p in 0 1 2 3 4 5 6 7 8 9; do
-  [ "$a" != "$b" ] && echo "/papers?q=$a%20$b&page=$p"; done; done; done \
+  if [ "$a" != "$b" ]; then echo "/papers?q=$a%20$b&page=$p"; fi; done; done; done \
   | shuf --random-source=<(yes) > "$WORK/distinct-q.paths"
 cat "$WORK"/{papers,q,dataset,model,entities,trending,digest,stats}.paths > "$WORK/mixed.paths"
 cp "$WORK"/*.paths "$OUT/"

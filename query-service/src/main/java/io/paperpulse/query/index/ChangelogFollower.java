@@ -48,6 +48,7 @@ import io.smallrye.common.annotation.Identifier;
 public class ChangelogFollower implements HealthCheck {
     private static final Logger LOG = Logger.getLogger(ChangelogFollower.class);
     private static final String NAME = "search index";
+    private static final int CATCH_UP_REFRESH_FACTOR = 20;
 
     @Inject
     PaperIndex index;
@@ -135,8 +136,10 @@ public class ChangelogFollower implements HealthCheck {
                 applied += records.count();
                 dirty = true;
             }
-            // a refresh writes a segment: during a backfill once per refresh-interval, when idle at once
-            boolean due = System.nanoTime() - lastRefresh > config.index().refreshInterval().toNanos();
+            // a refresh writes a segment: during a backfill once per refresh-interval (while catching up, no search
+            // waits for it: rarely), when idle at once
+            long interval = config.index().refreshInterval().toNanos() * (caughtUp ? 1 : CATCH_UP_REFRESH_FACTOR);
+            boolean due = System.nanoTime() - lastRefresh > interval;
             if (!unseen.isEmpty() && (records.isEmpty() || due)) {
                 index.refresh();
                 lastRefresh = System.nanoTime();

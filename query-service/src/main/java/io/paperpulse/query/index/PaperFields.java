@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -15,6 +16,7 @@ import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 
 import io.paperpulse.contracts.Entity;
@@ -54,6 +56,8 @@ public final class PaperFields {
 
     public static final char SEPARATOR = '\u241f';
     public static final String ANY_TYPE = "*";
+    /** Analysed text with offsets in the postings: highlights read them instead of analysing the text again. */
+    private static final FieldType WITH_OFFSETS = withOffsets();
     /** Longest sort title and surface form kept in doc values (their limit is 32 KB). */
     private static final int MAX_VALUE_CHARS = 256;
 
@@ -116,8 +120,15 @@ public final class PaperFields {
 
     private static void addText(Document doc, String field, String text) {
         if (text != null && !text.isEmpty()) {
-            doc.add(new TextField(field, text, Field.Store.NO));
+            doc.add(new Field(field, text, WITH_OFFSETS));
         }
+    }
+
+    private static FieldType withOffsets() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
     }
 
     private static String cut(String value) {

@@ -181,7 +181,7 @@ public class PaperIndex {
     }
 
     @PreDestroy
-    void close() throws IOException {
+    public void close() throws IOException {
         searchers.close();
         writer.rollback();
         directory.close();

@@ -67,7 +67,7 @@ public class PaperSearch {
             if (cached != null) {
                 return cached;
             }
-            Page computed = search(searcher, request);
+            Page computed = uncached(searcher, filter, sort, page, size);
             synchronized (pages) {
                 pages.put(request, computed);
             }
@@ -75,22 +75,28 @@ public class PaperSearch {
         });
     }
 
-    private static Page search(IndexSearcher searcher, Request request) {
-        PaperFilter filter = request.filter();
+    /** The page as this view of the index has it, computed afresh. */
+    public static Page uncached(IndexSearcher searcher, PaperFilter filter, PaperSort sort, int page, int size) {
         Query query = PaperQueries.of(filter);
         try {
             int total = searcher.count(query);
-            long from = (long) request.page() * request.size();
+            long from = (long) page * size;
             if (from >= total) {
                 return new Page(List.of(), total);
             }
-            int wanted = (int) Math.min(from + request.size(), total);
-            TopDocs top = searcher.search(query, new TopFieldCollectorManager(order(filter, request.sort()), wanted, null, wanted, true));
-            List<Hit> hits = new ArrayList<>();
-            Highlights highlights = filter.query().isEmpty() ? null : new Highlights(query, filter.query());
-            for (int i = (int) from; i < top.scoreDocs.length; i++) {
-                MergedPaper paper = EventJson.read(PaperIndex.json(searcher, top.scoreDocs[i].doc), MergedPaper.class);
-                hits.add(new Hit(paper, highlights == null ? Map.of() : highlights.of(paper)));
+            int wanted = (int) Math.min(from + size, total);
+            TopDocs top = searcher.search(query, new TopFieldCollectorManager(order(filter, sort), wanted, null, wanted, true));
+            int[] docs = new int[top.scoreDocs.length - (int) from];
+            List<MergedPaper> papers = new ArrayList<>(docs.length);
+            for (int i = 0; i < docs.length; i++) {
+                docs[i] = top.scoreDocs[(int) from + i].doc;
+                papers.add(EventJson.read(PaperIndex.json(searcher, docs[i]), MergedPaper.class));
+            }
+            List<Map<String, List<String>>> highlights = filter.query().isEmpty() ? null
+                    : Highlights.of(searcher, query, filter.query(), docs, papers);
+            List<Hit> hits = new ArrayList<>(docs.length);
+            for (int i = 0; i < docs.length; i++) {
+                hits.add(new Hit(papers.get(i), highlights == null ? Map.of() : highlights.get(i)));
             }
             return new Page(List.copyOf(hits), total);
         } catch (IOException e) {

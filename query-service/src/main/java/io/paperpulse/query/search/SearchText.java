@@ -52,23 +52,35 @@ public final class SearchText {
         StringBuilder run = new StringBuilder();
         int runStart = -1;
         int i = 0;
-        while (i <= text.length()) {
-            int cp = i < text.length() ? text.codePointAt(i) : ' ';
+        int length = text.length();
+        while (i <= length) {
+            int cp = i < length ? text.codePointAt(i) : ' ';
             int next = i + Character.charCount(cp);
-            String folded = foldChar(cp);
-            boolean wordChar = !folded.isEmpty() && Character.isLetterOrDigit(folded.codePointAt(0));
+            // ASCII, nearly all of an abstract, folds without a string per character
+            boolean wordChar;
+            if (cp < 0x80) {
+                wordChar = cp >= 'a' && cp <= 'z' || cp >= '0' && cp <= '9' || cp >= 'A' && cp <= 'Z';
+                if (wordChar) {
+                    run.append((char) (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+                }
+            } else {
+                String folded = fold(new String(Character.toChars(cp)));
+                wordChar = !folded.isEmpty() && Character.isLetterOrDigit(folded.codePointAt(0));
+                if (wordChar) {
+                    run.append(folded);
+                }
+            }
             if (wordChar) {
                 if (runStart < 0) {
                     runStart = i;
                 }
-                run.append(folded);
             } else if (runStart >= 0) {
                 runs.add(new Token(run.toString(), runStart, i, false));
                 run.setLength(0);
                 runStart = -1;
             }
             // a word ends at white space (or the end of the text); its runs are complete
-            if ((i == text.length() || Character.isWhitespace(cp)) && !runs.isEmpty()) {
+            if ((i == length || Character.isWhitespace(cp)) && !runs.isEmpty()) {
                 endWord(runs, tokens);
             }
             i = next;
@@ -103,12 +115,5 @@ public final class SearchText {
             }
         }
         return joined.toString();
-    }
-
-    private static String foldChar(int cp) {
-        if (cp < 0x80) {
-            return cp >= 'A' && cp <= 'Z' ? String.valueOf((char) (cp + 32)) : String.valueOf((char) cp);
-        }
-        return fold(new String(Character.toChars(cp)));
     }
 }
