@@ -57,11 +57,12 @@ final class SupervisedProcess {
         thread.start();
     }
 
+    String name() {
+        return component.name();
+    }
+
     /** Whether the component's output printed its ready line (across restarts), waiting up to {@code timeout}. */
     boolean awaitReady(Duration timeout) throws InterruptedException {
-        if (component.readyLine().isEmpty()) {
-            return true;
-        }
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline && !isStopping()) {
             try {

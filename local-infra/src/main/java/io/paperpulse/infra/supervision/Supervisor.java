@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * What {@code ./paperpulse up} runs: {@code Supervisor RUN_DIR LOG_DIR -- NAME [--ready TEXT] COMMAND... [-- NAME ...]}.
- * Starts the components in order, each after the one before printed its ready line if it names one; starts any that
- * dies again after a {@link Backoff#standard()} wait, and one at once when {@code RUN_DIR/NAME.restart} appears;
+ * Starts the components in order, a component without a ready line once those before it printed theirs; starts any
+ * that dies again after a {@link Backoff#standard()} wait, and one at once when {@code RUN_DIR/NAME.restart} appears;
  * stops them all, last first, on SIGTERM or SIGINT. A component's output goes to {@code LOG_DIR/NAME.log}, its pid to
  * {@code RUN_DIR/NAME.pid}.
  */
@@ -38,9 +38,21 @@ public final class Supervisor implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts each component in order; one whose ready line has not come within {@code readyTimeout} holds up the rest no longer. */
+    /**
+     * Starts each component in order. Those with a ready line start at once, one after the other (the broker and the
+     * store boot side by side); one without waits until those before it printed theirs, or {@code readyTimeout} passed.
+     */
     public void start(List<Component> components, Duration readyTimeout) throws InterruptedException {
+        List<SupervisedProcess> notReadyYet = new ArrayList<>();
         for (Component component : components) {
+            if (component.readyLine().isEmpty()) {
+                for (SupervisedProcess earlier : notReadyYet) {
+                    if (!earlier.awaitReady(readyTimeout)) {
+                        log.accept(earlier.name() + " not ready after " + readyTimeout.toSeconds() + "s; starting the next components anyway");
+                    }
+                }
+                notReadyYet.clear();
+            }
             SupervisedProcess process = new SupervisedProcess(component, runDir, logDir, backoff.copy(), gracePeriod, log);
             synchronized (this) {
                 if (closed) {
@@ -49,8 +61,8 @@ public final class Supervisor implements AutoCloseable {
                 started.add(process);
                 process.start();
             }
-            if (!process.awaitReady(readyTimeout)) {
-                log.accept(component.name() + " not ready after " + readyTimeout.toSeconds() + "s; starting the next components anyway");
+            if (component.readyLine().isPresent()) {
+                notReadyYet.add(process);
             }
         }
     }

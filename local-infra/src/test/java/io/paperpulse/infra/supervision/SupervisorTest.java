@@ -126,19 +126,22 @@ class SupervisorTest {
     }
 
     @Test
-    void aComponentWithAReadyLineHoldsBackTheNextUntilItPrintsIt() throws Exception {
+    void componentsWithAReadyLineStartSideBySideAndHoldBackTheNextUntilTheyPrintIt() throws Exception {
         Path go = dir.resolve("go");
-        Component slow = new Component("broker", List.of("sh", "-c", "while ! test -e " + go + "; do sleep 0.05; done; echo local broker ready; exec sleep 600"),
-                Optional.of("local broker ready"));
+        Component broker = new Component("broker", List.of("sh", "-c",
+                "while ! test -e " + go + "; do sleep 0.05; done; echo local broker ready; exec sleep 600"), Optional.of("local broker ready"));
+        Component store = new Component("store", List.of("sh", "-c", "echo local store ready; exec sleep 600"), Optional.of("local store ready"));
         Thread starting = new Thread(() -> {
             try {
-                supervisor.start(List.of(slow, component("ingest", "exec sleep 600")), EVENT_TIMEOUT);
+                supervisor.start(List.of(broker, store, component("ingest", "exec sleep 600")), EVENT_TIMEOUT);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
         starting.start();
-        startedPid("broker");
+        List<String> starts = List.of(next(), next());
+        pidIn(starts, "broker");
+        pidIn(starts, "store");
         assertTrue(starting.isAlive(), "still waiting for the broker");
         assertFalse(Files.exists(dir.resolve("ingest.pid")));
 
