@@ -17,7 +17,8 @@ import io.paperpulse.contracts.Topics;
 public final class TopicSetup {
     private static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact");
     /** A raw page is one record: room for the largest page ingest-service accepts. */
-    private static final Map<String, String> LARGE_PAGES = Map.of("max.message.bytes", String.valueOf(16 * 1024 * 1024));
+    public static final int MAX_PAGE_BYTES = 16 * 1024 * 1024;
+    private static final Map<String, String> LARGE_PAGES = Map.of("max.message.bytes", String.valueOf(MAX_PAGE_BYTES));
 
     /** Every topic of the pipeline with its settings; the keyed paper topics are compacted so they hold every paper. */
     public static final List<NewTopic> ALL = List.of(
