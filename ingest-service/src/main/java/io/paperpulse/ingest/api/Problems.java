@@ -38,7 +38,7 @@ final class Problems {
             case TOO_LARGE -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case MALFORMED -> 400;
-            case NO_PAPERS -> 422;
+            case NO_PAPERS, PAPER_TOO_LARGE -> 422;
         };
     }
 
@@ -48,6 +48,7 @@ final class Problems {
             case UNSUPPORTED_MEDIA_TYPE -> "Unsupported content type";
             case MALFORMED -> "Malformed page or parameter";
             case NO_PAPERS -> "No paper found";
+            case PAPER_TOO_LARGE -> "Paper too large";
         };
     }
 }

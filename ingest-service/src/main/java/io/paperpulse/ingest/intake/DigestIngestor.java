@@ -166,12 +166,12 @@ public class DigestIngestor {
         });
     }
 
-    /** Parses the page and publishes its papers; answers the accepted record to write. */
+    /** Parses the page and publishes its papers, all or none; answers the accepted record to write. */
     private Uni<DigestRecord> read(IncomingPage page, LocalDate hint, String digestId) {
         return Uni.createFrom().item(() -> parser.parse(new PageInput(page.body(), page.contentType(), hint, page.receivedAt())))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()) // nor is reading them
-                .onFailure(RejectedPageException.class).transform(refusal -> new PageRefusedException(digestId, (RejectedPageException) refusal))
                 .call(parsed -> publisher.publish(papersOf(parsed, page, digestId)))
+                .onFailure(RejectedPageException.class).transform(refusal -> new PageRefusedException(digestId, (RejectedPageException) refusal))
                 .map(parsed -> accepted(digestId, parsed));
     }
 

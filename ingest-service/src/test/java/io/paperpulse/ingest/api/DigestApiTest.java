@@ -1,6 +1,7 @@
 package io.paperpulse.ingest.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
@@ -268,6 +269,17 @@ class DigestApiTest {
         problem(push(page, "application/json", ""), 415, "Unsupported content type")
                 .body("instance", equalTo("/digests/" + DigestIds.of(page)));
         assertRejectedRecord(page, "content type application/json is not supported");
+    }
+
+    @Test
+    void pageWithAPaperTooLargeToPublishIsRefusedWholeNamingThePaper() {
+        byte[] page = Pages.unique(Pages.withLongAbstract(100_000)); // under the page limit, over the record limit (64 KiB in tests)
+        long before = kafka.endOffset(Topics.PAPERS_PARSED);
+        problem(push(page, "text/plain", ""), 422, "Paper too large")
+                .body("detail", startsWith("paper 2 '" + Pages.LONG_PAPER + "' (id "), "detail", containsString("over the limit of 65536 bytes"));
+        assertEquals(before, kafka.endOffset(Topics.PAPERS_PARSED), "not one paper of the page published");
+        assertRejectedRecord(page, "the page is refused whole");
+        assertStillServes();
     }
 
     @Test

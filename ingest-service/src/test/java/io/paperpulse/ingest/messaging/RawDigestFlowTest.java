@@ -157,6 +157,22 @@ class RawDigestFlowTest {
         }
     }
 
+    @Test
+    void pageWithAPaperTooLargeToPublishIsDeadLetteredWholeAndNothingPublished() {
+        byte[] page = Pages.unique(Pages.withLongAbstract(100_000)); // under the page limit, over the record limit (64 KiB in tests)
+        long before = kafka.endOffset(Topics.PAPERS_PARSED);
+        try (TestKafka.Tail dlq = kafka.tail("digests.raw.dlq")) {
+            RecordMetadata sent = kafka.send("digests.raw", "long", page, Map.of());
+            List<ConsumerRecord<String, byte[]>> letters = dlq.await(1, Duration.ofSeconds(30));
+            assertEquals(1, letters.size());
+            assertArrayEquals(page, letters.get(0).value());
+            String reason = TestKafka.header(letters.get(0), "dead-letter-reason");
+            assertTrue(reason.startsWith("paper 2 '" + Pages.LONG_PAPER + "' (id ") && reason.contains("refused whole"), reason);
+            kafka.awaitCommitted(GROUP, sent, Duration.ofSeconds(30));
+        }
+        assertEquals(before, kafka.endOffset(Topics.PAPERS_PARSED), "not one paper of the page published");
+    }
+
     private static ConsumerRecord<String, byte[]> recordAt(String topic, int partition, long offset) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers());
