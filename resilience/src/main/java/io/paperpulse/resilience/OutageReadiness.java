@@ -18,11 +18,12 @@ public abstract class OutageReadiness implements HealthCheck {
         this.name = name;
     }
 
-    void failing(Throwable failure) {
+    // public, so that a CDI client proxy of a subclass in another package delegates them to the bean
+    public void failing(Throwable failure) {
         outage.set(failure.toString());
     }
 
-    void recovered() {
+    public void recovered() {
         outage.set(null);
     }
 
