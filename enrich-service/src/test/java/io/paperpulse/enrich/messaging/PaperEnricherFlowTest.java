@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,23 @@ class PaperEnricherFlowTest {
             assertTrue(out.stats().words() > 200);
             assertTrue(GoldenFixtures.shape(GoldenFixtures.enrichedPaperJson()).containsAll(GoldenFixtures.shape(json)),
                     "enrich-service writes no field the golden contract lacks");
+        }
+    }
+
+    @Test
+    void redeliveredRecordIsEnrichedIntoTheSameBytes() throws Exception {
+        ParsedPaper paper = ReenrichTestPapers.fresh(1).get(0);
+        byte[] json = EventJson.mapper().writeValueAsBytes(paper);
+        Instant published = Instant.parse("2026-03-11T09:30:00.123Z");
+        try (TestKafka.Tail enriched = kafka.tail("papers.enriched")) {
+            kafka.send("papers.parsed", paper.id(), json, Map.of(), published);
+            kafka.send("papers.parsed", paper.id(), json, Map.of(), published); // the same record once more
+            List<ConsumerRecord<String, byte[]>> out = enriched.await(2, Duration.ofSeconds(30));
+
+            assertEquals(2, out.size());
+            assertEquals(TestKafka.text(out.get(0).value()), TestKafka.text(out.get(1).value()), "a redelivery writes the very same bytes");
+            assertEquals(published, EventJson.read(TestKafka.text(out.get(0).value()), EnrichedPaper.class).enrichedAt(),
+                    "enrichedAt is the parsed record's time");
         }
     }
 

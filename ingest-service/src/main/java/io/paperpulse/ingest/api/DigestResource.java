@@ -22,7 +22,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.paperpulse.ingest.intake.DigestIngestor;
 import io.paperpulse.ingest.intake.IncomingPage;
+import io.paperpulse.ingest.intake.IngestConfig;
 import io.paperpulse.ingest.intake.IngestOutcome;
+import io.paperpulse.ingest.intake.PageBusyException;
 import io.paperpulse.ingest.intake.PageRefusedException;
 import io.paperpulse.ingest.store.DigestRecord;
 import io.paperpulse.ingest.store.DigestRepository;
@@ -32,6 +34,8 @@ import io.smallrye.mutiny.Uni;
  * The ingest API: push a page, read a page's record, replay a page. A page refused for its content (415, 400, 422) is
  * kept as a rejected record with the reason, its raw bytes included, and the problem's {@code instance} points at it;
  * a re-push of the same bytes that succeeds replaces it. Unauthenticated (401) and oversized (413) bodies are not kept.
+ * A page another push is still publishing is answered once that push is done, or 409 when it takes longer than a
+ * claim's lease.
  */
 @Path("/digests")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,6 +52,9 @@ public class DigestResource {
     @Inject
     DigestRepository digests;
 
+    @Inject
+    IngestConfig config;
+
     /** Body {@code text/plain} or {@code text/html}, UTF-8; optional {@code date} (ISO) and {@code source}. */
     @POST
     @RequiresIngestKey
@@ -61,7 +68,9 @@ public class DigestResource {
                     PageRefusedException refused = (PageRefusedException) failure;
                     return ingestor.recordRejection(page, refused)
                             .map(keptId -> Problems.refused(refused.reason(), keptId == null ? null : location(keptId).toString()));
-                });
+                })
+                .onFailure(PageBusyException.class).recoverWithItem(failure -> Problems.busy((PageBusyException) failure,
+                        location(((PageBusyException) failure).digestId()).toString(), config.claimLease()));
     }
 
     /** The record; with {@code raw=true}, the page's bytes too. */

@@ -1,8 +1,11 @@
 package io.paperpulse.ingest.api;
 
+import java.time.Duration;
+
 import jakarta.ws.rs.core.Response;
 
 import io.paperpulse.contracts.Problem;
+import io.paperpulse.ingest.intake.PageBusyException;
 import io.paperpulse.ingest.parse.RejectedPageException;
 
 /** Problem JSON (RFC 9457) responses of the ingest API. */
@@ -23,12 +26,19 @@ final class Problems {
         return response(new Problem("about:blank", title(refusal.kind()), status(refusal.kind()), refusal.getMessage(), instance));
     }
 
+    /** The page is held by another push still at work; {@code Retry-After} is the lease, by when it is done or gone. */
+    static Response busy(PageBusyException busy, String instance, Duration lease) {
+        Problem problem = new Problem("about:blank", "Page being ingested", 409,
+                busy.getMessage() + "; not all of its papers are published yet: push it again in " + lease.toSeconds() + " s", instance);
+        return Response.status(409).type(Problem.MEDIA_TYPE).header("Retry-After", Math.max(1, lease.toSeconds())).entity(problem).build();
+    }
+
     private static int status(RejectedPageException.Kind kind) {
         return switch (kind) {
             case TOO_LARGE -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case MALFORMED -> 400;
-            case NO_PAPERS -> 422;
+            case NO_PAPERS, PAPER_TOO_LARGE -> 422;
         };
     }
 
@@ -38,6 +48,7 @@ final class Problems {
             case UNSUPPORTED_MEDIA_TYPE -> "Unsupported content type";
             case MALFORMED -> "Malformed page or parameter";
             case NO_PAPERS -> "No paper found";
+            case PAPER_TOO_LARGE -> "Paper too large";
         };
     }
 }

@@ -8,7 +8,8 @@ import org.eclipse.microprofile.config.spi.Converter;
  * stops reading at 16M, so a larger limit would fail later on every large page instead of once, here.
  */
 public class BodyLimit implements Converter<Integer> {
-    static final int MAX = 15 * 1024 * 1024;
+    /** The largest page limit the service starts with, whatever is configured. */
+    public static final int MAX = 15 * 1024 * 1024;
 
     @Override
     public Integer convert(String value) {

@@ -25,25 +25,26 @@ import io.paperpulse.ingest.parse.RejectedPageException;
 import io.paperpulse.ingest.parse.RejectedPageException.Kind;
 import io.paperpulse.ingest.store.DigestRecord;
 import io.paperpulse.ingest.store.DigestRepository;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.subscription.Cancellable;
 
 /**
  * The one path of a raw page, whichever way it came in: check it, claim its digest id, then parse it, publish its
  * papers and mark it accepted. The claim (an {@code ingesting} record, inserted under the unique digest id) is what
- * makes a page published once when the same bytes arrive twice at the same time: the second push finds it taken and
- * answers {@code alreadyIngested}. Papers are published before the record is marked accepted, so a failure in between
- * means a re-push publishes them again (same keys, harmless) rather than never.
+ * makes a page published once when the same bytes arrive twice at the same time: the second push waits for the first
+ * and answers {@code alreadyIngested} once the first has published every paper. A claim is a lease, renewed while its
+ * push works: a push that died (kill, OOM, rebalance) stops renewing, and once the lease lapsed the next push of the
+ * bytes takes the page over and publishes it all. Papers are published before the record is marked accepted, so a
+ * failure in between means a re-push publishes them again (same keys, harmless) rather than never.
  */
 @ApplicationScoped
 public class DigestIngestor {
     private static final Logger LOG = Logger.getLogger(DigestIngestor.class);
-    /**
-     * How long a claim holds the bytes against other pushes. Reading a page takes well under a second and the Kafka
-     * producer gives up on a send after two minutes (its delivery timeout), after which the claim is released; so a
-     * claim older than this was left by a push that died (a crash, a kill), and the next push of the bytes takes it over.
-     */
-    static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(5);
+    /** Waits between two looks at a page another push holds; the longest is well inside a lease. */
+    private static final Duration BUSY_FIRST_WAIT = Duration.ofMillis(100);
+    private static final Duration BUSY_LONGEST_WAIT = Duration.ofSeconds(1);
 
     @Inject
     DigestParser parser;
@@ -58,17 +59,26 @@ public class DigestIngestor {
     IngestConfig config;
 
     /**
-     * A page already recorded as accepted, or claimed by a push still at it, is answered from its record: nothing is
-     * published again. What is wrong with the request itself (size, media type, date) is refused first, whether the
-     * bytes are known or not. Every refusal fails with {@link PageRefusedException}; anything else is an outage.
+     * A page already recorded as accepted is answered from its record: nothing is published again. A page another push
+     * holds is waited for, for about a lease: it gets accepted, or its lease lapses and this push takes it over. Past
+     * that wait (the holder is alive but slow), the call fails with {@link PageBusyException}. What is wrong with the
+     * request itself (size, media type, date) is refused first, whether the bytes are known or not. Every refusal fails
+     * with {@link PageRefusedException}; anything else is an outage.
      */
     public Uni<IngestOutcome> ingest(IncomingPage page) {
         // one token per call: the Kafka path's retry of the returned Uni takes back a claim its own failed try left
         String token = UUID.randomUUID().toString();
         return Uni.createFrom().item(() -> check(page))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()) // hashing megabytes is no work for an event loop
-                .flatMap(checked -> digests.claim(claim(page, checked.digestId(), token), Instant.now().minus(CLAIM_TIMEOUT))
-                        .flatMap(claimed -> claimed ? readClaimed(page, checked, token) : answerKnown(checked.digestId())));
+                .flatMap(checked -> Uni.createFrom().deferred(() -> claimOrAnswer(page, checked, token))
+                        .onFailure(PageBusyException.class).retry().withBackOff(BUSY_FIRST_WAIT, BUSY_LONGEST_WAIT)
+                        .expireIn(config.claimLease().plus(BUSY_LONGEST_WAIT).toMillis())
+                        .onFailure(DigestIngestor::waitedInVain).transform(Throwable::getCause));
+    }
+
+    /** Mutiny ends a retry that ran out of time with its own exception, the last failure as its cause. */
+    private static boolean waitedInVain(Throwable failure) {
+        return !(failure instanceof PageBusyException) && failure.getCause() instanceof PageBusyException;
     }
 
     /** Reads a recorded page again, with its original date, source and arrival, and publishes its papers again. */
@@ -111,6 +121,27 @@ public class DigestIngestor {
         }
     }
 
+    private Uni<IngestOutcome> claimOrAnswer(IncomingPage page, CheckedPage checked, String token) {
+        Instant now = Instant.now();
+        return digests.claim(claim(page, checked.digestId(), token, now, now.plus(config.claimLease())), now)
+                .flatMap(claimed -> claimed ? whileLeased(checked.digestId(), token, readClaimed(page, checked, token)) : answerKnown(checked.digestId()));
+    }
+
+    /** Renews the claim every third of a lease while {@code work} runs, so that it lapses only when this push is gone. */
+    private <T> Uni<T> whileLeased(String digestId, String token, Uni<T> work) {
+        return Uni.createFrom().deferred(() -> {
+            Cancellable renewal = Multi.createFrom().ticks().every(config.claimLease().dividedBy(3))
+                    .onItem().transformToUniAndConcatenate(tick -> digests.renew(digestId, token, Instant.now().plus(config.claimLease()))
+                            .onFailure().recoverWithItem(true)) // a missed renewal is made up by the next one
+                    .subscribe().with(held -> {
+                        if (!held) {
+                            LOG.warnf("the claim on digest %s lapsed while it was read; another push took it over", digestId);
+                        }
+                    });
+            return work.onTermination().invoke(renewal::cancel);
+        });
+    }
+
     private Uni<IngestOutcome> readClaimed(IncomingPage page, CheckedPage checked, String token) {
         return read(page, checked.dateHint(), checked.digestId())
                 .call(accepted -> digests.acceptClaimed(accepted, token).invoke(kept -> {
@@ -120,22 +151,27 @@ public class DigestIngestor {
                 }))
                 .map(accepted -> IngestOutcome.of(accepted, false))
                 .onFailure().call(failure -> digests.release(checked.digestId(), token)
-                        .onFailure().invoke(e -> LOG.warnf("could not release the claim on digest %s; it goes stale in %s: %s",
-                                checked.digestId(), CLAIM_TIMEOUT, e.getMessage()))
+                        .onFailure().invoke(e -> LOG.warnf("could not release the claim on digest %s; its lease lapses in %s: %s",
+                                checked.digestId(), config.claimLease(), e.getMessage()))
                         .onFailure().recoverWithNull());
     }
 
+    /** The page is taken: by an accepted record (the answer), or by a push still at it (come back later). */
     private Uni<IngestOutcome> answerKnown(String digestId) {
-        return digests.findWithoutRaw(digestId)
-                .map(holder -> holder != null && holder.accepted() ? IngestOutcome.of(holder, true) : IngestOutcome.inProgress(digestId));
+        return digests.findWithoutRaw(digestId).map(holder -> {
+            if (holder == null || !holder.accepted()) {
+                throw new PageBusyException(digestId);
+            }
+            return IngestOutcome.of(holder, true);
+        });
     }
 
-    /** Parses the page and publishes its papers; answers the accepted record to write. */
+    /** Parses the page and publishes its papers, all or none; answers the accepted record to write. */
     private Uni<DigestRecord> read(IncomingPage page, LocalDate hint, String digestId) {
         return Uni.createFrom().item(() -> parser.parse(new PageInput(page.body(), page.contentType(), hint, page.receivedAt())))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()) // nor is reading them
-                .onFailure(RejectedPageException.class).transform(refusal -> new PageRefusedException(digestId, (RejectedPageException) refusal))
                 .call(parsed -> publisher.publish(papersOf(parsed, page, digestId)))
+                .onFailure(RejectedPageException.class).transform(refusal -> new PageRefusedException(digestId, (RejectedPageException) refusal))
                 .map(parsed -> accepted(digestId, parsed));
     }
 
@@ -169,11 +205,12 @@ public class DigestIngestor {
         return record;
     }
 
-    private static DigestRecord claim(IncomingPage page, String digestId, String token) {
+    private static DigestRecord claim(IncomingPage page, String digestId, String token, Instant now, Instant leaseUntil) {
         DigestRecord record = record(page, digestId);
         record.status = DigestRecord.Status.INGESTING;
         record.claim = token;
-        record.claimedAt = Instant.now();
+        record.claimedAt = now;
+        record.leaseUntil = leaseUntil;
         return record;
     }
 

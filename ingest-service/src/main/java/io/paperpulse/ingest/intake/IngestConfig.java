@@ -20,6 +20,13 @@ public interface IngestConfig {
     int maxBodyBytes();
 
     /**
+     * How long a claim on a page holds it against other pushes without being renewed ({@code INGEST_CLAIM_LEASE}).
+     * The push that holds it renews it every third of that while it works, so only a push that is gone (killed, out of
+     * memory, cut off) lets it lapse; a redelivery or retry of the page then takes it over within this time.
+     */
+    Duration claimLease();
+
+    /**
      * The first wait before a page from Kafka is tried again after MongoDB or Kafka failed it
      * ({@code INGEST_RETRY_BACKOFF}); each further wait doubles, up to {@link #retryMaxBackoff()}.
      */

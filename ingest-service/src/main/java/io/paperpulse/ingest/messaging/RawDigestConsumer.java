@@ -2,6 +2,7 @@ package io.paperpulse.ingest.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +12,6 @@ import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import com.mongodb.MongoException;
 
@@ -19,6 +19,9 @@ import io.paperpulse.contracts.Topics;
 import io.paperpulse.ingest.intake.DigestIngestor;
 import io.paperpulse.ingest.intake.IncomingPage;
 import io.paperpulse.ingest.intake.IngestConfig;
+import io.paperpulse.ingest.intake.IngestOutcome;
+import io.paperpulse.ingest.intake.PageBusyException;
+import io.paperpulse.resilience.OutageRetry;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -27,14 +30,14 @@ import io.smallrye.mutiny.Uni;
  * {@code digests.raw.dlq}, adding the reason, source topic, partition and offset, and consumption goes on. A record
  * with no value is read as an empty page, and so dead-lettered too. A page that MongoDB or Kafka failed is fine
  * itself: it is tried again, waiting longer each time, and neither acknowledged nor followed by the next record until
- * it goes through; meanwhile the service reports itself not ready ({@link StoreReadiness}).
+ * it goes through; meanwhile the service reports itself not ready ({@link StoreReadiness}). A page another push
+ * holds is committed only once all its papers are out, by that push or, when it is gone, by this one.
  */
 @ApplicationScoped
 public class RawDigestConsumer {
-    private static final Logger LOG = Logger.getLogger(RawDigestConsumer.class);
     private static final String DEFAULT_SOURCE = "kafka";
-    /** How deep to look for an outage among the causes of a failure. */
-    private static final int CAUSE_DEPTH = 8;
+    /** MongoDB or the Kafka broker failed or did not answer: nothing to do with the page. */
+    static final List<Class<? extends Throwable>> OUTAGES = List.of(MongoException.class, RetriableException.class);
 
     @Inject
     DigestIngestor ingestor;
@@ -52,26 +55,13 @@ public class RawDigestConsumer {
         IncomingPage page = new IncomingPage(record.value() == null ? new byte[0] : record.value(),
                 header(record, Topics.HEADER_CONTENT_TYPE), header(record, Topics.HEADER_DIGEST_DATE),
                 source == null ? DEFAULT_SOURCE : source, Instant.ofEpochMilli(record.timestamp()));
-        return ingestor.ingest(page)
-                .onFailure(RawDigestConsumer::isOutage).invoke(failure -> {
-                    LOG.warnf("page at %s-%d@%d not stored, trying again: %s", record.topic(), record.partition(), record.offset(), failure);
-                    readiness.failing(failure);
-                })
-                .onFailure(RawDigestConsumer::isOutage).retry()
-                .withBackOff(config.retryBackoff(), config.retryMaxBackoff()).indefinitely()
-                .onTermination().invoke(readiness::recovered)
+        String what = "page at " + record.topic() + "-" + record.partition() + "@" + record.offset();
+        // a page another push holds is committed only once that push published it all, or took over when it is gone
+        Uni<IngestOutcome> untilPublished = ingestor.ingest(page)
+                .onFailure(PageBusyException.class).retry().withBackOff(config.retryBackoff(), config.retryMaxBackoff()).indefinitely();
+        return new OutageRetry(OUTAGES, readiness, config.retryBackoff(), config.retryMaxBackoff())
+                .untilThrough(untilPublished, what)
                 .replaceWithVoid();
-    }
-
-    /** MongoDB or the Kafka broker failed or did not answer: nothing to do with the page. */
-    static boolean isOutage(Throwable failure) {
-        Throwable cause = failure;
-        for (int depth = 0; cause != null && depth < CAUSE_DEPTH; depth++, cause = cause.getCause()) {
-            if (cause instanceof MongoException || cause instanceof RetriableException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -10,8 +10,13 @@ import java.util.regex.Pattern;
  */
 final class ArxivIds {
     private static final String ID = "(\\d{2}(?:0[1-9]|1[0-2])\\.\\d{4,5})(?:v\\d+)?";
-    private static final Pattern REFERENCE = Pattern.compile(
-            "(?i)\\[?\\s*(?:arxiv\\s*:?\\s*|(?:https?://)?(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf)/)?" + ID + "(?:\\.pdf)?\\s*\\]?");
+    /**
+     * Every optional part and run of spaces is possessive ({@code ?+}, {@code *+}): what follows each one can never
+     * start with what it matched, so giving characters back could not help, and not trying is what keeps a match
+     * linear ("arxiv" and a megabyte of spaces took quadratic time with {@code arxiv\s*:?\s*}).
+     */
+    static final Pattern REFERENCE = Pattern.compile(
+            "(?i)\\[?+\\s*+(?:arxiv\\s*+:?+\\s*+|(?:https?://)?+(?:www\\.|export\\.)?+arxiv\\.org/(?:abs|pdf)/)?" + ID + "(?:\\.pdf)?+\\s*+\\]?+");
 
     private ArxivIds() {
     }

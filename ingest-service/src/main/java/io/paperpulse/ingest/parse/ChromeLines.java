@@ -45,15 +45,20 @@ final class ChromeLines {
             "submitted by", "posted by", "shared by", "published on", "updated on", "follow us", "powered by",
             "made with", "sign in to", "log in to", "sign up for", "view all", "see all");
 
-    private static final Pattern COUNTER = Pattern.compile(
+    /**
+     * Repeated groups are bounded ({@code {0,50}}: a line of chrome is at most {@value #LONGEST_CHROME} characters) and
+     * digits possessive, so that a match never backtracks far or recurses deep, whatever the text.
+     */
+    static final Pattern COUNTER = Pattern.compile(
             "\\d[\\d ]*[km]?(?: (?:upvotes?|votes?|likes?|comments?|authors?|stars?|citations?|views?|points?|replies|reply"
                     + "|downloads?|papers?|models?|datasets?|spaces?|collections?|forks?|results?|min read|minutes?)"
                     + "(?: (?:per |a )?(?:hour|day|week|month|year))?)?"
-                    + "|(?:page|showing|results?) \\d+(?: (?:of|to) \\d+)*(?: \\d+)*(?: [a-z]+)?");
+                    + "|(?:page|showing|results?) \\d++(?: (?:of|to) \\d++){0,20}(?: \\d++){0,50}(?: [a-z]+)?");
     /** A count as interfaces show it: 12, 1k, 3m (after normalising, "1.2k" is "1 2k"). */
-    private static final Pattern NUMBER = Pattern.compile("\\d+[km]?");
-    private static final Pattern COPYRIGHT_YEAR = Pattern.compile("copyright \\d{4}.*");
-    private static final Pattern SEPARATORS = Pattern.compile("\\s*[|·•‧∙/›»]\\s*");
+    static final Pattern NUMBER = Pattern.compile("\\d+[km]?");
+    static final Pattern COPYRIGHT_YEAR = Pattern.compile("copyright \\d{4}.*");
+    /** One separator, no spaces around it: each item is normalised, which drops them (and "\\s*" runs are quadratic in a split). */
+    static final Pattern SEPARATOR = Pattern.compile("[|·•‧∙/›»]");
 
     private ChromeLines() {
     }
@@ -112,7 +117,7 @@ final class ChromeLines {
 
     /** "Terms · Privacy Policy · About": items between separators, each one interface text. */
     private static boolean isChromeList(String text) {
-        String[] items = SEPARATORS.split(text.strip());
+        String[] items = SEPARATOR.split(text.strip());
         if (items.length < 2) {
             return false;
         }

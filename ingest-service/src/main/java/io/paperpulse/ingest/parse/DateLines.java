@@ -24,9 +24,9 @@ public final class DateLines {
     private static final String MONTH = "([a-z]{3,9})\\.?";
     private static final String DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
     private static final String YEAR = "(?:,?\\s+(\\d{4}))?";
-    private static final Pattern ISO = Pattern.compile("(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})");
-    private static final Pattern MONTH_DAY = Pattern.compile(WEEKDAY + MONTH + "\\s+" + DAY + YEAR);
-    private static final Pattern DAY_MONTH = Pattern.compile(WEEKDAY + DAY + "\\s+(?:of\\s+)?" + MONTH + YEAR);
+    static final Pattern ISO = Pattern.compile("(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})");
+    static final Pattern MONTH_DAY = Pattern.compile(WEEKDAY + MONTH + "\\s+" + DAY + YEAR);
+    static final Pattern DAY_MONTH = Pattern.compile(WEEKDAY + DAY + "\\s+(?:of\\s+)?" + MONTH + YEAR);
     private static final int LONGEST_DATE_LINE = 40;
 
     static {

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -30,6 +31,7 @@ record HtmlBlock(String text, Element container, String titleKind, boolean marke
     private static final Set<String> META_WORDS = Set.of("author", "authors", "byline", "meta", "metadata", "tags", "tag",
             "vote", "votes", "upvote", "upvotes", "stats", "badge", "badges", "date", "time", "comments", "share", "actions");
     private static final Set<String> FRAME_TAGS = Set.of("nav", "aside", "header", "footer");
+    static final Pattern MARK_SEPARATORS = Pattern.compile("[\\s_-]+");
     private static final Set<String> FRAME_ROLES = Set.of("navigation", "banner", "contentinfo", "complementary", "search");
 
     static List<HtmlBlock> collect(Element body, Element main) {
@@ -46,7 +48,7 @@ record HtmlBlock(String text, Element container, String titleKind, boolean marke
     static List<String> markTokens(Element e) {
         String marks = (e.className() + " " + e.id() + " " + e.attr("itemprop")).toLowerCase(Locale.ROOT);
         List<String> tokens = new ArrayList<>();
-        for (String token : marks.split("[\\s_-]+")) {
+        for (String token : MARK_SEPARATORS.split(marks)) {
             if (!token.isEmpty()) {
                 tokens.add(token);
             }

@@ -3,6 +3,7 @@ package io.paperpulse.ingest.parse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import io.paperpulse.ingest.parse.Paragraph.Shape;
@@ -21,6 +22,7 @@ import io.paperpulse.ingest.parse.Paragraph.Shape;
  */
 final class PaperSplitter {
     private static final String PARAGRAPH_BREAK = "\n\n";
+    static final Pattern DIGITS = Pattern.compile("\\d+");
 
     private PaperSplitter() {
     }
@@ -164,7 +166,7 @@ final class PaperSplitter {
          */
         private static long titleLikeness(List<Group> groups, int position) {
             List<String> texts = groups.stream().map(g -> g.headings.get(position).text).toList();
-            List<String> patterns = texts.stream().map(t -> PaperIds.normalise(t).replaceAll("\\d+", "#")).toList();
+            List<String> patterns = texts.stream().map(t -> DIGITS.matcher(PaperIds.normalise(t)).replaceAll("#")).toList();
             return IntStream.range(0, texts.size())
                     .filter(i -> Collections.frequency(patterns, patterns.get(i)) == 1 && Paragraph.words(texts.get(i)) >= 2
                             && texts.get(i).chars().filter(c -> c == ',').count() < 2)

@@ -21,7 +21,7 @@ final class Paragraph {
     /** A second abstract paragraph has some substance; a shorter sentence after an abstract is a footer or a tagline. */
     private static final int SHORTEST_CONTINUATION_WORDS = 20;
     /** A lower-case word, a full stop, a capital: a sentence ends inside the paragraph. */
-    private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<![\\p{L}.])(\\p{Ll}{2,})\\.\\s+[\\p{Lu}\\p{N}]");
+    static final Pattern SENTENCE_BREAK = Pattern.compile("(?<![\\p{L}.])(\\p{Ll}{2,})\\.\\s+[\\p{Lu}\\p{N}]");
     private static final Set<String> ABBREVIATIONS = Set.of("vs", "al", "etc", "eg", "ie", "cf", "approx", "resp", "fig", "eq", "no");
 
     final List<String> lines;

@@ -15,7 +15,9 @@ public class RejectedPageException extends RuntimeException {
         /** Not valid UTF-8, or a date hint that is not an ISO date. */
         MALFORMED,
         /** Readable, but no paper can be found in it. */
-        NO_PAPERS
+        NO_PAPERS,
+        /** A paper too large to publish as one record: the page is refused whole. */
+        PAPER_TOO_LARGE
     }
 
     private final Kind kind;

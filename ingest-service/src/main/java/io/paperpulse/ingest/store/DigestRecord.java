@@ -34,9 +34,14 @@ public class DigestRecord {
     public List<String> paperIds;
     public int duplicatesInPage;
     public byte[] raw;
-    /** For an ingesting record: the token of the push that claimed it, and when. Cleared once accepted. */
+    /**
+     * For an ingesting record: the token of the push that claimed it, when, and until when its lease runs. The holder
+     * renews the lease while it works; once it lapsed the holder is gone and the next push of the bytes takes over.
+     * Cleared once accepted.
+     */
     public String claim;
     public Instant claimedAt;
+    public Instant leaseUntil;
 
     public boolean accepted() {
         return status == Status.ACCEPTED;

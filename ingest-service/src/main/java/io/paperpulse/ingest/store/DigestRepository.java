@@ -2,6 +2,7 @@ package io.paperpulse.ingest.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
@@ -36,17 +37,26 @@ public class DigestRepository implements ReactivePanacheMongoRepositoryBase<Dige
     private static final Bson WITHOUT_RAW = Projections.exclude("raw");
 
     /**
-     * Claims these bytes for the push that made {@code claim} (status {@code INGESTING}, its token and time): answers
+     * Claims these bytes for the push that made {@code claim} (status {@code INGESTING}, its token and lease): answers
      * whether it holds them now. It does when they are new, when they were only refused so far, when its own earlier
-     * try left the claim behind, or when another claim is older than {@code staleBefore} (its push died).
+     * try left the claim behind, or when another claim's lease lapsed before {@code now} (its push is gone). A claim
+     * without a lease was left by a version that had none, whose push is gone by now too.
      */
-    public Uni<Boolean> claim(DigestRecord claim, Instant staleBefore) {
+    public Uni<Boolean> claim(DigestRecord claim, Instant now) {
         Bson takeable = and(eq("_id", claim.id), or(
                 eq("status", Status.REJECTED.name()),
-                and(eq("status", Status.INGESTING.name()), or(eq("claim", claim.claim), lt("claimedAt", Date.from(staleBefore))))));
+                and(eq("status", Status.INGESTING.name()),
+                        or(eq("claim", claim.claim), lt("leaseUntil", Date.from(now)), exists("leaseUntil", false)))));
         return mongoCollection().insertOne(claim).replaceWith(true)
                 .onFailure(DigestRepository::isDuplicateKey)
                 .recoverWithUni(() -> mongoCollection().replaceOne(takeable, claim).map(result -> result.getMatchedCount() > 0));
+    }
+
+    /** Extends the lease of the claim {@code claim}; answers false when it is no longer held (another push took it over). */
+    public Uni<Boolean> renew(String id, String claim, Instant leaseUntil) {
+        return mongoCollection()
+                .updateOne(and(eq("_id", id), eq("claim", claim), eq("status", Status.INGESTING.name())), Updates.set("leaseUntil", Date.from(leaseUntil)))
+                .map(result -> result.getMatchedCount() > 0);
     }
 
     /** Turns the claim {@code claim} into the accepted record; answers false when another push took it over meanwhile. */
@@ -97,7 +107,8 @@ public class DigestRepository implements ReactivePanacheMongoRepositoryBase<Dige
                 Updates.set("duplicatesInPage", accepted.duplicatesInPage),
                 Updates.unset("reason"),
                 Updates.unset("claim"),
-                Updates.unset("claimedAt"));
+                Updates.unset("claimedAt"),
+                Updates.unset("leaseUntil"));
         return mongoCollection().updateOne(filter, update).map(result -> result.getMatchedCount() > 0);
     }
 

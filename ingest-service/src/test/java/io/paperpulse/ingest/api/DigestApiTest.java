@@ -1,6 +1,7 @@
 package io.paperpulse.ingest.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
@@ -32,8 +33,9 @@ import org.junit.jupiter.api.Test;
 import io.paperpulse.contracts.DigestIds;
 import io.paperpulse.contracts.EventJson;
 import io.paperpulse.contracts.ParsedPaper;
+import io.paperpulse.contracts.Topics;
 import io.paperpulse.ingest.parse.Pages;
-import io.paperpulse.ingest.store.DigestRecord;
+import io.paperpulse.ingest.store.StoredClaims;
 import io.paperpulse.ingest.store.DigestRepository;
 import io.paperpulse.testing.KafkaBrokerResource;
 import io.paperpulse.testing.MongoStoreResource;
@@ -71,9 +73,10 @@ class DigestApiTest {
             assertEquals(62, papers.size());
             assertTrue(papers.stream().allMatch(p -> p.digestId().equals(digestId) && p.source().equals("curl")));
 
+            long before = kafka.endOffset(Topics.PAPERS_PARSED);
             push(page, "text/plain", "").statusCode(202)
                     .body("digestId", equalTo(digestId), "papers", equalTo(62), "alreadyIngested", equalTo(true));
-            assertEquals(List.of(), parsed.drain(Duration.ofSeconds(3)), "a re-push publishes nothing");
+            assertEquals(before, kafka.endOffset(Topics.PAPERS_PARSED), "a re-push publishes nothing");
         }
         given().get(digests + "/" + digestId).then().statusCode(200)
                 .body("id", equalTo(digestId), "status", equalTo("accepted"), "date", equalTo("2026-03-11"),
@@ -90,40 +93,42 @@ class DigestApiTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(page)).build();
         HttpClient client = HttpClient.newHttpClient();
         try (TestKafka.Tail parsed = kafka.tail("papers.parsed")) {
+            long before = kafka.endOffset(Topics.PAPERS_PARSED);
             var first = client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
             var second = client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
             List<HttpResponse<String>> answers = List.of(first.get(30, TimeUnit.SECONDS), second.get(30, TimeUnit.SECONDS));
 
             assertEquals(List.of(202, 202), answers.stream().map(HttpResponse::statusCode).toList(), answers.toString());
             assertTrue(answers.stream().allMatch(a -> a.body().contains("\"digestId\":\"" + DigestIds.of(page) + "\"")), answers.toString());
+            assertTrue(answers.stream().allMatch(a -> a.body().contains("\"papers\":62")), "both answer once every paper is out: " + answers);
             assertEquals(1, answers.stream().filter(a -> a.body().contains("\"alreadyIngested\":true")).count(), answers.toString());
-            List<ConsumerRecord<String, byte[]>> records = parsed.await(62, Duration.ofSeconds(30));
-            records.addAll(parsed.drain(Duration.ofSeconds(3)));
-            assertEquals(62, records.size(), "each paper once");
-            assertEquals(62, records.stream().map(ConsumerRecord::key).distinct().count());
+            assertEquals(62, kafka.endOffset(Topics.PAPERS_PARSED) - before, "each paper once");
+            assertEquals(62, parsed.await(62, Duration.ofSeconds(30)).stream().map(ConsumerRecord::key).distinct().count());
         }
         given().get(digests + "/" + DigestIds.of(page)).then().statusCode(200).body("status", equalTo("accepted"), "papers", equalTo(62));
     }
 
     @Test
-    void pageClaimedByAPushStillAtWorkIsNotPublishedAgain() {
+    void pageClaimedByAPushStillAtWorkIsAnswered409WithoutPublishingIt() {
         byte[] page = Pages.unique(Pages.fixture("text/basic.txt"));
-        claim(page, Instant.now());
-        try (TestKafka.Tail parsed = kafka.tail("papers.parsed")) {
-            push(page, "text/plain", "").statusCode(202)
-                    .body("digestId", equalTo(DigestIds.of(page)), "alreadyIngested", equalTo(true), "papers", nullValue(), "date", nullValue());
-            assertEquals(List.of(), parsed.drain(Duration.ofSeconds(3)));
-        }
+        leftClaim(page, Instant.now(), Instant.now().plus(Duration.ofHours(1))); // a holder that keeps renewing
+        long before = kafka.endOffset(Topics.PAPERS_PARSED);
+        problem(push(page, "text/plain", ""), 409, "Page being ingested")
+                .header("Retry-After", "3").body("instance", equalTo("/digests/" + DigestIds.of(page)));
+        assertEquals(before, kafka.endOffset(Topics.PAPERS_PARSED), "nothing published while the holder is at it");
         given().get(digests + "/" + DigestIds.of(page)).then().statusCode(200).body("status", equalTo("ingesting"));
     }
 
     @Test
-    void claimLeftByAPushThatDiedIsTakenOverOnceStale() {
+    void retryAfterThePushHoldingThePageDiedPublishesEveryPaper() {
         byte[] page = Pages.unique(Pages.fixture("text/basic.txt"));
-        claim(page, Instant.now().minus(Duration.ofHours(1)));
+        Instant died = Instant.now();
+        leftClaim(page, died, died.plus(Duration.ofSeconds(1))); // claimed just now, never renewed
         try (TestKafka.Tail parsed = kafka.tail("papers.parsed")) {
             push(page, "text/plain", "?source=second-try").statusCode(202).body("alreadyIngested", equalTo(false), "papers", equalTo(3));
-            assertEquals(3, parsed.await(3, Duration.ofSeconds(30)).size());
+            List<ParsedPaper> papers = papers(parsed.await(3, Duration.ofSeconds(30)));
+            assertEquals(3, papers.size(), "every paper of the page");
+            assertTrue(papers.stream().allMatch(p -> p.source().equals("second-try")));
         }
         given().get(digests + "/" + DigestIds.of(page)).then().statusCode(200)
                 .body("status", equalTo("accepted"), "source", equalTo("second-try"), "papers", equalTo(3));
@@ -267,22 +272,25 @@ class DigestApiTest {
     }
 
     @Test
+    void pageWithAPaperTooLargeToPublishIsRefusedWholeNamingThePaper() {
+        byte[] page = Pages.unique(Pages.withLongAbstract(100_000)); // under the page limit, over the record limit (64 KiB in tests)
+        long before = kafka.endOffset(Topics.PAPERS_PARSED);
+        problem(push(page, "text/plain", ""), 422, "Paper too large")
+                .body("detail", startsWith("paper 2 '" + Pages.LONG_PAPER + "' (id "), "detail", containsString("over the limit of 65536 bytes"));
+        assertEquals(before, kafka.endOffset(Topics.PAPERS_PARSED), "not one paper of the page published");
+        assertRejectedRecord(page, "the page is refused whole");
+        assertStillServes();
+    }
+
+    @Test
     void readinessSaysTheStoreIsUsable() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'ingest-store' }.status", equalTo("UP"));
     }
 
     /** What a push that claimed the page and is still reading it (or died doing so) leaves in the store. */
-    private void claim(byte[] page, Instant claimedAt) {
-        DigestRecord claim = new DigestRecord();
-        claim.id = DigestIds.of(page);
-        claim.status = DigestRecord.Status.INGESTING;
-        claim.claim = "another-push";
-        claim.claimedAt = claimedAt;
-        claim.receivedAt = claimedAt;
-        claim.source = "another-push";
-        claim.raw = page;
-        store.persist(claim).await().atMost(Duration.ofSeconds(10));
+    private void leftClaim(byte[] page, Instant claimedAt, Instant leaseUntil) {
+        StoredClaims.leave(store, page, claimedAt, leaseUntil);
     }
 
     private void assertRejectedRecord(byte[] page, String reason) {

@@ -108,6 +108,11 @@ class RawDigestConsumerTest {
         }
 
         @Override
+        public Duration claimLease() {
+            return Duration.ofSeconds(3);
+        }
+
+        @Override
         public Duration retryBackoff() {
             return Duration.ofMillis(1);
         }

@@ -8,15 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -26,7 +30,10 @@ import io.paperpulse.contracts.DigestIds;
 import io.paperpulse.contracts.EventJson;
 import io.paperpulse.contracts.GoldenFixtures;
 import io.paperpulse.contracts.ParsedPaper;
+import io.paperpulse.contracts.Topics;
 import io.paperpulse.ingest.parse.Pages;
+import io.paperpulse.ingest.store.DigestRepository;
+import io.paperpulse.ingest.store.StoredClaims;
 import io.paperpulse.testing.KafkaBrokerResource;
 import io.paperpulse.testing.MongoStoreResource;
 import io.paperpulse.testing.TestKafka;
@@ -38,7 +45,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = MongoStoreResource.class, restrictToAnnotatedClass = false)
 class RawDigestFlowTest {
+    private static final String GROUP = "ingest-service";
     private final TestKafka kafka = TestKafka.shared();
+
+    @Inject
+    DigestRepository store;
 
     @Test
     void samplePageBecomesOneKeyedRecordPerPaper() {
@@ -74,10 +85,27 @@ class RawDigestFlowTest {
         try (TestKafka.Tail parsed = kafka.tail("papers.parsed")) {
             kafka.send("digests.raw", null, page, Map.of());
             assertEquals(3, parsed.await(3, Duration.ofSeconds(30)).size());
-            kafka.send("digests.raw", null, page, Map.of());
-            kafka.send("digests.raw", "other-key", page, Map.of("source", "someone-else"));
-            assertEquals(List.of(), parsed.drain(Duration.ofSeconds(4)), "a page already ingested is not published again");
         }
+        long before = kafka.endOffset(Topics.PAPERS_PARSED);
+        kafka.send("digests.raw", null, page, Map.of());
+        RecordMetadata last = kafka.send("digests.raw", "other-key", page, Map.of("source", "someone-else"));
+        kafka.awaitCommitted(GROUP, last, Duration.ofSeconds(30));
+        assertEquals(before, kafka.endOffset(Topics.PAPERS_PARSED), "a page already ingested is not published again");
+    }
+
+    @Test
+    void redeliveryAfterThePushHoldingThePageDiedPublishesEveryPaper() {
+        byte[] page = Pages.unique(Pages.fixture("text/basic.txt"));
+        Instant died = Instant.now();
+        StoredClaims.leave(store, page, died, died.plus(Duration.ofSeconds(1))); // claimed just now, never renewed
+        try (TestKafka.Tail parsed = kafka.tail("papers.parsed")) {
+            RecordMetadata redelivered = kafka.send("digests.raw", null, page, Map.of("source", "redelivered"));
+            List<ParsedPaper> papers = papers(parsed.await(3, Duration.ofSeconds(30)));
+            assertEquals(3, papers.size(), "every paper of the page");
+            assertTrue(papers.stream().allMatch(p -> p.source().equals("redelivered")));
+            kafka.awaitCommitted(GROUP, redelivered, Duration.ofSeconds(30));
+        }
+        given().get("/digests/" + DigestIds.of(page)).then().statusCode(200).body("status", equalTo("accepted"), "papers", equalTo(3));
     }
 
     @Test
@@ -127,6 +155,22 @@ class RawDigestFlowTest {
             assertEquals(3, after.size(), "the good page after the bad ones is read");
             assertTrue(after.stream().allMatch(p -> p.source().equals("after-the-bad-ones")));
         }
+    }
+
+    @Test
+    void pageWithAPaperTooLargeToPublishIsDeadLetteredWholeAndNothingPublished() {
+        byte[] page = Pages.unique(Pages.withLongAbstract(100_000)); // under the page limit, over the record limit (64 KiB in tests)
+        long before = kafka.endOffset(Topics.PAPERS_PARSED);
+        try (TestKafka.Tail dlq = kafka.tail("digests.raw.dlq")) {
+            RecordMetadata sent = kafka.send("digests.raw", "long", page, Map.of());
+            List<ConsumerRecord<String, byte[]>> letters = dlq.await(1, Duration.ofSeconds(30));
+            assertEquals(1, letters.size());
+            assertArrayEquals(page, letters.get(0).value());
+            String reason = TestKafka.header(letters.get(0), "dead-letter-reason");
+            assertTrue(reason.startsWith("paper 2 '" + Pages.LONG_PAPER + "' (id ") && reason.contains("refused whole"), reason);
+            kafka.awaitCommitted(GROUP, sent, Duration.ofSeconds(30));
+        }
+        assertEquals(before, kafka.endOffset(Topics.PAPERS_PARSED), "not one paper of the page published");
     }
 
     private static ConsumerRecord<String, byte[]> recordAt(String topic, int partition, long offset) {

@@ -59,6 +59,17 @@ public final class Pages {
         return IntStream.range(0, 62).mapToObj(i -> new SamplePaper(lines.get(date + 1 + 2 * i), lines.get(date + 2 + 2 * i))).toList();
     }
 
+    /** The title of the second paper of {@link #withLongAbstract}. */
+    public static final String LONG_PAPER = "A Paper Too Long to Publish";
+
+    /** Three papers, the second with an abstract of about {@code bytes} bytes (one paragraph of sentences). */
+    public static byte[] withLongAbstract(int bytes) {
+        String sentence = "We measure the effect of a very long abstract on every stage of the pipeline. ";
+        String longAbstract = sentence.repeat(bytes / sentence.length() + 1).strip();
+        return ("Mar 11\n\nA Short First Paper\n\nIt has a short abstract of one sentence, as most do.\n\n" + LONG_PAPER + "\n\n"
+                + longAbstract + "\n\nA Short Third Paper\n\nIts abstract is short again, and it comes last.\n").getBytes(StandardCharsets.UTF_8);
+    }
+
     /** The page with a line of chrome on top that no other test uses: new bytes, so a new digest, with the same papers. */
     public static byte[] unique(byte[] page) {
         boolean html = new String(page, 0, Math.min(page.length, 64), StandardCharsets.UTF_8).stripLeading().startsWith("<");

@@ -27,7 +27,7 @@ class TextRoundTripPropertyTest {
     record Paper(String title, String abstractText) {
     }
 
-    @Property(tries = 300)
+    @Property(tries = 300, seed = "20261202") // fixed, so that a failure replays; jqwik prints it with each report
     void renderedPapersParseBackTheSame(@ForAll("pages") List<Paper> papers, @ForAll boolean lastWithoutAbstract,
             @ForAll boolean footer, @ForAll("lineEnds") String lineEnd) {
         List<Paper> expected = distinct(papers, lastWithoutAbstract);

@@ -26,7 +26,7 @@ import io.smallrye.mutiny.Uni;
 @QuarkusTestResource(value = MongoStoreResource.class, restrictToAnnotatedClass = false)
 class DigestRepositoryTest {
     private static final Instant NOW = Instant.parse("2026-03-12T08:00:00Z");
-    private static final Instant STALE_BEFORE = NOW.minus(Duration.ofMinutes(5));
+    private static final Duration LEASE = Duration.ofSeconds(30);
 
     @Inject
     DigestRepository digests;
@@ -34,39 +34,61 @@ class DigestRepositoryTest {
     @Test
     void newBytesAreClaimedOnceAndTheClaimantMayTakeItsClaimBack() {
         String id = UUID.randomUUID().toString();
-        assertTrue(await(digests.claim(claim(id, "first", NOW), STALE_BEFORE)));
-        assertFalse(await(digests.claim(claim(id, "second", NOW), STALE_BEFORE)), "a fresh claim holds");
-        assertTrue(await(digests.claim(claim(id, "first", NOW), STALE_BEFORE)), "a retry of the first push");
+        assertTrue(await(digests.claim(claim(id, "first", NOW), NOW)));
+        assertFalse(await(digests.claim(claim(id, "second", NOW), NOW)), "a claim within its lease holds");
+        assertTrue(await(digests.claim(claim(id, "first", NOW), NOW)), "a retry of the first push");
+    }
+
+    @Test
+    void claimHoldsWhileItsHolderRenewsItAndLapsesWhenItStops() {
+        String id = UUID.randomUUID().toString();
+        assertTrue(await(digests.claim(claim(id, "holder", NOW), NOW)));
+        Instant later = NOW.plus(LEASE).plusSeconds(1);
+        assertTrue(await(digests.renew(id, "holder", later.plus(LEASE))), "the holder renews its lease");
+        assertFalse(await(digests.claim(claim(id, "other", later), later)), "a renewed lease holds past its first term");
+
+        Instant lapsed = later.plus(LEASE).plusSeconds(1);
+        assertTrue(await(digests.claim(claim(id, "other", lapsed), lapsed)), "the holder stopped renewing: it is gone");
+        assertFalse(await(digests.renew(id, "holder", lapsed.plus(LEASE))), "the old holder learns it lost the claim");
+    }
+
+    @Test
+    void claimWithoutALeaseIsTakenOver() {
+        String id = UUID.randomUUID().toString();
+        DigestRecord old = claim(id, "before-leases", NOW);
+        old.leaseUntil = null;
+        assertTrue(await(digests.claim(old, NOW)));
+        assertTrue(await(digests.claim(claim(id, "next", NOW), NOW)));
     }
 
     @Test
     void staleClaimAndRefusalAreTakenOverButNotAnAcceptedPage() {
         String id = UUID.randomUUID().toString();
-        assertTrue(await(digests.claim(claim(id, "died", NOW.minus(Duration.ofHours(1))), STALE_BEFORE)));
-        assertTrue(await(digests.claim(claim(id, "next", NOW), STALE_BEFORE)), "the claim of a push that died");
+        assertTrue(await(digests.claim(claim(id, "died", NOW.minus(Duration.ofHours(1))), NOW.minus(Duration.ofHours(1)))));
+        assertTrue(await(digests.claim(claim(id, "next", NOW), NOW)), "the claim of a push that died");
 
         DigestRecord accepted = claim(id, "next", NOW);
         accepted.status = DigestRecord.Status.ACCEPTED;
         accepted.date = "2026-03-11";
         accepted.paperIds = List.of("p1");
         assertTrue(await(digests.acceptClaimed(accepted, "next")));
-        assertFalse(await(digests.claim(claim(id, "next", NOW), STALE_BEFORE)), "accepted is final, even for its own claimant");
+        assertFalse(await(digests.claim(claim(id, "next", NOW), NOW)), "accepted is final, even for its own claimant");
         assertFalse(await(digests.saveRejected(rejected(id, "late refusal"))), "a refusal never replaces an accepted page");
 
         String refused = UUID.randomUUID().toString();
         assertTrue(await(digests.saveRejected(rejected(refused, "first reason"))));
         assertTrue(await(digests.saveRejected(rejected(refused, "second reason"))));
         assertEquals("second reason", await(digests.findWithoutRaw(refused)).reason);
-        assertTrue(await(digests.claim(claim(refused, "retry", NOW), STALE_BEFORE)), "a refused page can still be pushed");
+        assertTrue(await(digests.claim(claim(refused, "retry", NOW), NOW)), "a refused page can still be pushed");
     }
 
     @Test
     void releasedClaimFreesTheBytesAtOnce() {
         String id = UUID.randomUUID().toString();
-        assertTrue(await(digests.claim(claim(id, "failed", NOW), STALE_BEFORE)));
+        assertTrue(await(digests.claim(claim(id, "failed", NOW), NOW)));
         await(digests.release(id, "failed"));
         assertNull(await(digests.findWithoutRaw(id)));
-        assertTrue(await(digests.claim(claim(id, "next", NOW), STALE_BEFORE)));
+        assertTrue(await(digests.claim(claim(id, "next", NOW), NOW)));
     }
 
     @Test
@@ -85,6 +107,7 @@ class DigestRepositoryTest {
         record.status = DigestRecord.Status.INGESTING;
         record.claim = token;
         record.claimedAt = at;
+        record.leaseUntil = at.plus(LEASE);
         return record;
     }
 

@@ -1,0 +1,33 @@
+package io.paperpulse.testing;
+
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The most a Kafka channel's consumer may hold in memory at once: the records the connector queues (it pauses the
+ * consumer once {@code max-queue-size-factor} polls' worth wait), each as large as the largest record, and the fetch
+ * being read plus the next one. Read from the consumer the connector made, so that it is what really runs.
+ */
+public final class ConsumerMemory {
+    /** The connector's default queue factor. */
+    private static final int DEFAULT_QUEUE_FACTOR = 2;
+
+    private ConsumerMemory() {
+    }
+
+    public static long worstCaseBytes(String channel, Map<String, ?> consumer, long largestRecord) {
+        long records = number(consumer, ConsumerConfig.MAX_POLL_RECORDS_CONFIG);
+        long fetch = Math.max(number(consumer, ConsumerConfig.FETCH_MAX_BYTES_CONFIG), number(consumer, ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG));
+        int factor = ConfigProvider.getConfig().getOptionalValue("mp.messaging.incoming." + channel + ".max-queue-size-factor", Integer.class)
+                .orElse(DEFAULT_QUEUE_FACTOR);
+        return records * factor * largestRecord + 2 * fetch;
+    }
+
+    /** A setting the consumer was given; one left to the client's default counts as unbounded. */
+    private static long number(Map<String, ?> consumer, String name) {
+        Object value = consumer.get(name);
+        return value == null ? Integer.MAX_VALUE : Long.parseLong(value.toString());
+    }
+}
