@@ -1,10 +1,6 @@
 package io.paperpulse.ingest.store;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.or;
 
 import java.time.Instant;
 import java.util.Date;
@@ -12,6 +8,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import com.mongodb.ErrorCategory;
@@ -43,25 +40,37 @@ public class DigestRepository implements ReactivePanacheMongoRepositoryBase<Dige
      * without a lease was left by a version that had none, whose push is gone by now too.
      */
     public Uni<Boolean> claim(DigestRecord claim, Instant now) {
-        Bson takeable = and(eq("_id", claim.id), or(
-                eq("status", Status.REJECTED.name()),
-                and(eq("status", Status.INGESTING.name()),
-                        or(eq("claim", claim.claim), lt("leaseUntil", Date.from(now)), exists("leaseUntil", false)))));
         return mongoCollection().insertOne(claim).replaceWith(true)
                 .onFailure(DigestRepository::isDuplicateKey)
-                .recoverWithUni(() -> mongoCollection().replaceOne(takeable, claim).map(result -> result.getMatchedCount() > 0));
+                .recoverWithUni(() -> findWithoutRaw(claim.id).flatMap(held -> held != null && takeable(held, claim.claim, now)
+                        // taken only from the holder it was read with: a compare-and-set on its claim (none when refused)
+                        ? mongoCollection().replaceOne(byClaim(claim.id, held.claim), claim).map(result -> result.getMatchedCount() > 0)
+                        : Uni.createFrom().item(false)));
+    }
+
+    private static boolean takeable(DigestRecord held, String claim, Instant now) {
+        return held.status == Status.REJECTED || held.status == Status.INGESTING
+                && (claim.equals(held.claim) || held.leaseUntil == null || held.leaseUntil.isBefore(now));
+    }
+
+    /**
+     * {@code {_id, claim}} as one plain document: the shape of the unique index {@link DigestIndexes} creates, which
+     * the embedded store answers by index (with {@code $and}, or any further field, it reads every page's bytes).
+     */
+    static Bson byClaim(String id, String claim) {
+        return new Document("_id", id).append("claim", claim);
     }
 
     /** Extends the lease of the claim {@code claim}; answers false when it is no longer held (another push took it over). */
     public Uni<Boolean> renew(String id, String claim, Instant leaseUntil) {
         return mongoCollection()
-                .updateOne(and(eq("_id", id), eq("claim", claim), eq("status", Status.INGESTING.name())), Updates.set("leaseUntil", Date.from(leaseUntil)))
+                .updateOne(byClaim(id, claim), Updates.set("leaseUntil", Date.from(leaseUntil)))
                 .map(result -> result.getMatchedCount() > 0);
     }
 
     /** Turns the claim {@code claim} into the accepted record; answers false when another push took it over meanwhile. */
     public Uni<Boolean> acceptClaimed(DigestRecord accepted, String claim) {
-        return accept(and(eq("_id", accepted.id), eq("claim", claim)), accepted);
+        return accept(byClaim(accepted.id, claim), accepted);
     }
 
     /** Records the new reading of a replayed page, whatever the record said before. */
@@ -71,7 +80,7 @@ public class DigestRepository implements ReactivePanacheMongoRepositoryBase<Dige
 
     /** Gives up a claim, so that the next push of the bytes need not wait for it to go stale. */
     public Uni<Void> release(String id, String claim) {
-        return mongoCollection().deleteOne(and(eq("_id", id), eq("claim", claim), eq("status", Status.INGESTING.name())))
+        return mongoCollection().deleteOne(byClaim(id, claim))
                 .replaceWithVoid();
     }
 
@@ -82,7 +91,7 @@ public class DigestRepository implements ReactivePanacheMongoRepositoryBase<Dige
     public Uni<Boolean> saveRejected(DigestRecord record) {
         return mongoCollection().insertOne(record).replaceWith(true)
                 .onFailure(DigestRepository::isDuplicateKey)
-                .recoverWithUni(() -> mongoCollection().replaceOne(and(eq("_id", record.id), eq("status", Status.REJECTED.name())), record)
+                .recoverWithUni(() -> mongoCollection().replaceOne(new Document("_id", record.id).append("status", Status.REJECTED.name()), record)
                         .map(result -> result.getMatchedCount() > 0));
     }
 

@@ -2,13 +2,16 @@ package io.paperpulse.query.messaging;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.apache.kafka.common.errors.RetriableException;
 import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.mongodb.MongoException;
 
 import io.paperpulse.contracts.EnrichedPaper;
 import io.paperpulse.contracts.EventJson;
@@ -16,6 +19,7 @@ import io.paperpulse.contracts.InvalidEventException;
 import io.paperpulse.query.config.QueryConfig;
 import io.paperpulse.query.store.PaperDocument;
 import io.paperpulse.query.store.PaperStore;
+import io.paperpulse.resilience.OutageRetry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -25,10 +29,11 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * {@code papers.merged}, and only then lets the offsets be committed: a crash anywhere before redelivers the poll,
  * whose merge then changes nothing and whose papers are announced again (the index keeps the highest revision).
  * A record that can never be stored goes to {@code papers.enriched.dlq} with the reason; an unreachable store or
- * broker is retried, with consumption paused and readiness down ({@link WriterHealth}), never dead-lettered.
+ * broker is retried, with consumption paused and readiness down ({@link WriterReadiness}), never dead-lettered.
  */
 @ApplicationScoped
 public class EnrichedPaperConsumer {
+    static final List<Class<? extends Throwable>> OUTAGES = List.of(MongoException.class, RetriableException.class);
     @Inject
     PaperStore store;
 
@@ -40,10 +45,17 @@ public class EnrichedPaperConsumer {
 
     @Inject
     @Readiness
-    WriterHealth health;
+    WriterReadiness readiness;
 
     @Inject
     QueryConfig config;
+
+    private OutageRetry outages;
+
+    @PostConstruct
+    void retries() {
+        outages = new OutageRetry(OUTAGES, readiness, config.writes().retryBackoff(), config.writes().retryMaxBackoff());
+    }
 
     @Incoming("papers-enriched")
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
@@ -58,18 +70,12 @@ public class EnrichedPaperConsumer {
                 reasons.add(e.getMessage());
             }
         }
-        return untilDone(() -> deadLetters.sendAll(refused, reasons))
-                .chain(() -> untilDone(() -> papers.isEmpty() ? Uni.createFrom().voidItem()
-                        : store.mergeAll(papers).flatMap(docs -> changelog.publish(docs.stream().map(PaperDocument::toMerged).toList()))))
+        // an outage holds the poll, so the connector pauses its partitions; each step is tried again on its own
+        return outages.untilThrough(Uni.createFrom().deferred(() -> deadLetters.sendAll(refused, reasons)), "dead letters of a poll")
+                .chain(() -> papers.isEmpty() ? Uni.createFrom().voidItem() : outages.untilThrough(Uni.createFrom().deferred(
+                        () -> store.mergeAll(papers).flatMap(docs -> changelog.publish(docs.stream().map(PaperDocument::toMerged).toList()))),
+                        "a poll of " + papers.size() + " papers"))
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
-    }
-
-    /** Retries an outage for as long as it lasts; the poll waits, so the connector pauses its partitions. */
-    private Uni<Void> untilDone(Supplier<Uni<Void>> step) {
-        return Uni.createFrom().deferred(step::get)
-                .onFailure().invoke(health::failing)
-                .onFailure().retry().withBackOff(config.writes().retryBackoff(), config.writes().retryMaxBackoff()).indefinitely()
-                .invoke(health::working);
     }
 
     private static EnrichedPaper valid(EnrichedPaper paper) {
