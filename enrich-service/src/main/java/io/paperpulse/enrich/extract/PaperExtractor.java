@@ -5,6 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.paperpulse.contracts.Entity;
+import io.paperpulse.enrich.extract.entity.EntityExtractor;
+import io.paperpulse.enrich.extract.entity.Gazetteer;
+import io.paperpulse.enrich.extract.link.LinkExtractor;
+import io.paperpulse.enrich.extract.metric.MetricExtractor;
+import io.paperpulse.enrich.extract.text.TextStatistics;
 
 /**
  * Runs every extractor over one paper's title and abstract. Stateless after construction and thread-safe.
@@ -24,7 +29,7 @@ public final class PaperExtractor {
     }
 
     public PaperExtractor(Gazetteer gazetteer) {
-        this.entities = new EntityExtractor(gazetteer, Lexicon.defaults());
+        this.entities = new EntityExtractor(gazetteer);
     }
 
     public Extraction extract(String title, String abstractText) {

@@ -1,4 +1,4 @@
-package io.paperpulse.enrich.extract;
+package io.paperpulse.enrich.extract.text;
 
 import io.paperpulse.contracts.TextStats;
 
@@ -25,8 +25,8 @@ public final class TextStatistics {
             boolean wordChar;
             boolean space;
             if (c < 128) {
-                wordChar = (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9';
-                space = c == ' ' || c >= 9 && c <= 13 || c >= 28 && c <= 31;
+                wordChar = Chars.isLetter(c) || Chars.isDigit(c);
+                space = Character.isWhitespace(c);
                 i++;
             } else {
                 int cp = text.codePointAt(i);
@@ -66,7 +66,11 @@ public final class TextStatistics {
                 count++;
             }
         }
-        char last = text.strip().charAt(text.strip().length() - 1);
+        int end = n;
+        while (Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        char last = text.charAt(end - 1);
         return last == '.' || last == '!' || last == '?' ? count : count + 1;
     }
 }

@@ -1,13 +1,6 @@
-package io.paperpulse.enrich.extract;
+package io.paperpulse.enrich.extract.entity;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -16,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.paperpulse.contracts.EntityType;
+import io.paperpulse.enrich.extract.text.WordList;
 
 /**
  * The curated name lists ({@code gazetteer/<type>.txt} on the class path), compiled once into two {@link NameMatcher}
@@ -131,7 +125,7 @@ public final class Gazetteer {
     }
 
     /** Simple plural of the last word: y -> ies after a consonant, s/x/z/ch/sh -> es, else s. */
-    static String plural(String phrase) {
+    public static String plural(String phrase) {
         int n = phrase.length();
         char last = phrase.charAt(n - 1);
         if (last == 'y' && n > 1 && "aeiou".indexOf(phrase.charAt(n - 2)) < 0) {
@@ -161,21 +155,8 @@ public final class Gazetteer {
         return line.isEmpty() ? null : Normalizer.normalize(line, Normalizer.Form.NFC);
     }
 
-    static List<String> readResource(String name) {
-        ClassLoader loader = Gazetteer.class.getClassLoader();
-        try (InputStream in = loader.getResourceAsStream(name)) {
-            if (in == null) {
-                return List.of();
-            }
-            List<String> lines = new ArrayList<>();
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    lines.add(line);
-                }
-            }
-            return lines;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name, e);
-        }
+    private static List<String> readResource(String name) {
+        List<String> lines = WordList.lines(name);
+        return lines == null ? List.of() : lines;
     }
 }

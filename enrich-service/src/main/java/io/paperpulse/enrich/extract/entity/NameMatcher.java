@@ -1,9 +1,11 @@
-package io.paperpulse.enrich.extract;
+package io.paperpulse.enrich.extract.entity;
 
 import java.util.HashMap;
 import java.util.Map;
 
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+
+import io.paperpulse.enrich.extract.text.Chars;
 
 /**
  * Finds every occurrence of many names in one pass (Aho-Corasick over a double-array trie), keeping those that are
@@ -43,7 +45,7 @@ final class NameMatcher {
         char[] chars = text.toCharArray();
         if (fold) {
             for (int i = 0; i < chars.length; i++) {
-                chars[i] = lower(chars[i]);
+                chars[i] = Chars.lower(chars[i]);
             }
         }
         trie.parseText(chars, (AhoCorasickDoubleArrayTrie.IHit<Integer>) (start, end, payload) -> {
@@ -61,15 +63,8 @@ final class NameMatcher {
     private static String lower(String name) {
         char[] chars = name.toCharArray();
         for (int i = 0; i < chars.length; i++) {
-            chars[i] = lower(chars[i]);
+            chars[i] = Chars.lower(chars[i]);
         }
         return new String(chars);
-    }
-
-    static char lower(char c) {
-        if (c < 128) {
-            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-        }
-        return Character.toLowerCase(c);
     }
 }

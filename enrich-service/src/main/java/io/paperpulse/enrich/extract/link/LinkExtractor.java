@@ -1,10 +1,13 @@
-package io.paperpulse.enrich.extract;
+package io.paperpulse.enrich.extract.link;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+
+import io.paperpulse.enrich.extract.text.Chars;
+import io.paperpulse.enrich.extract.text.WordList;
 
 /**
  * Finds every URL of an abstract, in order and without duplicates, normalised as the extraction guidelines say:
@@ -13,10 +16,7 @@ import java.util.Set;
  */
 public final class LinkExtractor {
     /** A bare host (no scheme, no www.) counts only with one of these top-level domains, so "e.g." never does. */
-    private static final Set<String> TLDS = Set.of("com", "org", "net", "io", "ai", "ms", "dev", "edu", "gov", "gl",
-            "ly", "co", "me", "app", "page", "info", "cn", "uk", "de", "fr", "jp", "ca", "science", "tech", "xyz",
-            "site", "be", "eu", "us", "tv", "cc", "ch", "nl", "kr", "au", "link", "top", "cloud", "tools", "studio",
-            "wiki");
+    private static final Set<String> TLDS = WordList.set("extract/link/tlds.txt");
     /** The guidelines' trailing punctuation, plus its typographic twins (closing quotes, CJK full stop). */
     private static final String TRAILING_PUNCTUATION = ".,;:!?'\"’”»。，；：！？";
 
@@ -36,7 +36,7 @@ public final class LinkExtractor {
             }
             if (hostCharBefore(cs, i)) {
                 // inside a word or host: jump to the end of this run of label characters
-                while (i < len && cs[i] < 128 && isLabelChar(cs[i])) {
+                while (i < len && cs[i] < 128 && Chars.isHostChar(cs[i])) {
                     i++;
                 }
                 continue;
@@ -45,7 +45,7 @@ public final class LinkExtractor {
             boolean www = scheme == 0 && (c == 'w' || c == 'W') && text.regionMatches(true, i, "www.", 0, 4);
             boolean bare = scheme == 0 && !www && isHostStart(cs, i);
             if (scheme == 0 && !www && !bare) {
-                while (i < len && cs[i] < 128 && isLabelChar(cs[i])) {
+                while (i < len && cs[i] < 128 && Chars.isHostChar(cs[i])) {
                     i++;
                 }
                 continue;
@@ -91,14 +91,10 @@ public final class LinkExtractor {
     private static boolean isHostStart(char[] cs, int i) {
         int len = cs.length;
         int j = i;
-        while (j < len && cs[j] < 128 && isLabelChar(cs[j])) {
+        while (j < len && cs[j] < 128 && Chars.isHostChar(cs[j])) {
             j++;
         }
         return j + 1 < len && cs[j] == '.' && cs[j + 1] < 128 && Chars.isLetter(cs[j + 1]);
-    }
-
-    private static boolean isLabelChar(char c) {
-        return c < 128 && (Chars.isWordChar(c) && c != '_' || c == '-');
     }
 
     private static boolean stops(char c) {
@@ -109,7 +105,7 @@ public final class LinkExtractor {
     static boolean isBareHost(String url) {
         int len = url.length();
         int hostEnd = 0;
-        while (hostEnd < len && (isLabelChar(url.charAt(hostEnd)) || url.charAt(hostEnd) == '.')) {
+        while (hostEnd < len && (Chars.isHostChar(url.charAt(hostEnd)) || url.charAt(hostEnd) == '.')) {
             hostEnd++;
         }
         if (hostEnd < len) {

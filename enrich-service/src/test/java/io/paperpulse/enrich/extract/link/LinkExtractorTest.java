@@ -1,4 +1,4 @@
-package io.paperpulse.enrich.extract;
+package io.paperpulse.enrich.extract.link;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.paperpulse.enrich.extract;
+package io.paperpulse.enrich.extract.entity;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 import io.paperpulse.contracts.EntityType;
+import io.paperpulse.enrich.extract.text.Chars;
+import io.paperpulse.enrich.extract.text.Shapes;
+import io.paperpulse.enrich.extract.text.WordList;
 
 /**
  * The word lists the rules use, read once from {@code extract/*.txt} on the class path: surface forms the rules never
@@ -33,15 +36,15 @@ final class Lexicon {
 
     static Lexicon defaults() {
         Set<String> notNames = new HashSet<>();
-        for (String line : lines("extract/not-names.txt")) {
+        for (String line : WordList.entries("extract/entity/not-names.txt")) {
             notNames.add(line);
         }
         Set<String> generic = new HashSet<>();
-        for (String line : lines("extract/generic-words.txt")) {
+        for (String line : WordList.entries("extract/entity/generic-words.txt")) {
             generic.add(line.toLowerCase(Locale.ROOT));
         }
         Map<String, Integer> heads = new HashMap<>();
-        for (String line : lines("extract/head-nouns.txt")) {
+        for (String line : WordList.entries("extract/entity/head-nouns.txt")) {
             int tab = line.indexOf('\t');
             if (tab <= 0) {
                 continue;
@@ -49,16 +52,16 @@ final class Lexicon {
             String noun = line.substring(0, tab).strip();
             String type = line.substring(tab + 1).strip();
             int code = "IGNORE".equals(type) ? IGNORE : EntityType.valueOf(type).ordinal();
-            String key = isAllCaps(noun) ? noun : noun.toLowerCase(Locale.ROOT);
+            String key = Shapes.isAllCaps(noun) ? noun : noun.toLowerCase(Locale.ROOT);
             heads.putIfAbsent(key, code);
-            heads.putIfAbsent(isAllCaps(noun) ? key + "s" : Gazetteer.plural(key), code);
+            heads.putIfAbsent(Shapes.isAllCaps(noun) ? key + "s" : Gazetteer.plural(key), code);
         }
         Set<String> suffixes = new HashSet<>();
-        for (String line : lines("extract/name-suffixes.txt")) {
+        for (String line : WordList.entries("extract/entity/name-suffixes.txt")) {
             suffixes.add(line.toLowerCase(Locale.ROOT));
         }
         java.util.List<String> stems = new java.util.ArrayList<>();
-        for (String line : lines("extract/model-stems.txt")) {
+        for (String line : WordList.entries("extract/entity/model-stems.txt")) {
             stems.add(line.toLowerCase(Locale.ROOT));
         }
         return new Lexicon(Set.copyOf(notNames), Set.copyOf(generic), Map.copyOf(heads), Set.copyOf(suffixes),
@@ -86,7 +89,7 @@ final class Lexicon {
         for (int i = 0; i < word.length() && !upper; i++) {
             upper = Chars.isUpper(word.charAt(i));
         }
-        if (!upper || isAllCaps(word) && word.length() > 1) {
+        if (!upper || Shapes.isAllCaps(word) && word.length() > 1) {
             return null;
         }
         return heads.get(word.toLowerCase(Locale.ROOT));
@@ -105,28 +108,5 @@ final class Lexicon {
             }
         }
         return false;
-    }
-
-    static boolean isAllCaps(String s) {
-        boolean letter = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Chars.isLower(c)) {
-                return false;
-            }
-            letter |= Chars.isLetter(c);
-        }
-        return letter;
-    }
-
-    private static Iterable<String> lines(String resource) {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        for (String raw : Gazetteer.readResource(resource)) {
-            String line = raw.strip();
-            if (!line.isEmpty() && !line.startsWith("#")) {
-                out.add(raw.contains("\t") ? raw.strip() : line);
-            }
-        }
-        return out;
     }
 }

@@ -1,30 +1,25 @@
-package io.paperpulse.enrich.extract;
+package io.paperpulse.enrich.extract.text;
+
+import java.util.Arrays;
 
 /**
- * One field's text cut into compound tokens: runs of letters, digits and {@code _}, joined by a single {@code -}
- * between word characters ("ResNet-50", "state-of-the-art") or a {@code .} between digits ("3.0"). Keeps, for each
- * token, whether it starts a sentence, and marks the tokens that stand inside a URL.
+ * A text cut into compound tokens: runs of letters, digits and {@code _}, joined by a single {@code -} between word
+ * characters ("ResNet-50", "state-of-the-art") or a {@code .} between digits ("3.0"). Keeps, for each token, whether
+ * it starts a sentence, and marks the tokens that stand inside a URL. The "gap" of token k is the text between token
+ * k-1 (or the start) and token k. Read-only after construction.
  */
-final class Field {
-    final String text;
-    final String name;
-    final boolean title;
-    int n;
-    int[] start;
-    int[] end;
-    String[] tok;
-    boolean[] sentenceStart;
-    boolean[] inUrl;
-    /** Keyword flags per token, filled by the entity rules. */
-    int[] kw;
-    /** Head-noun codes per token, filled lazily by the entity rules. */
-    Integer[] headCache;
-    boolean[] headDone;
+public class Tokens {
+    public final String text;
+    /** Number of tokens; the arrays may be longer. */
+    public int n;
+    public int[] start;
+    public int[] end;
+    public String[] tok;
+    public boolean[] sentenceStart;
+    public boolean[] inUrl;
 
-    Field(String text, String name, boolean title) {
+    public Tokens(String text) {
         this.text = text == null ? "" : text;
-        this.name = name;
-        this.title = title;
         tokenize();
     }
 
@@ -56,8 +51,8 @@ final class Field {
                 break;
             }
             if (n == start.length) {
-                start = java.util.Arrays.copyOf(start, n * 2);
-                end = java.util.Arrays.copyOf(end, n * 2);
+                start = Arrays.copyOf(start, n * 2);
+                end = Arrays.copyOf(end, n * 2);
             }
             start[n] = b;
             end[n] = i;
@@ -134,8 +129,8 @@ final class Field {
         }
     }
 
-    /** The text between token k-1 and token k (or from the field start), with no allocation when asked per char. */
-    boolean gapIsSpace(int k) {
+    /** True when only whitespace stands between token k-1 and token k (and there is some, except before token 0). */
+    public boolean gapIsSpace(int k) {
         int from = k == 0 ? 0 : end[k - 1];
         for (int i = from; i < start[k]; i++) {
             if (!Character.isWhitespace(text.charAt(i))) {
@@ -146,7 +141,7 @@ final class Field {
     }
 
     /** True when only whitespace or a closing parenthesis stands between token k-1 and token k. */
-    boolean gapIsSpaceOrParen(int k) {
+    public boolean gapIsSpaceOrParen(int k) {
         int from = k == 0 ? 0 : end[k - 1];
         for (int i = from; i < start[k]; i++) {
             char c = text.charAt(i);
@@ -158,7 +153,7 @@ final class Field {
     }
 
     /** True when the gap before token k contains character c. */
-    boolean gapHas(int k, char c) {
+    public boolean gapHas(int k, char c) {
         int from = k == 0 ? 0 : end[k - 1];
         for (int i = from; i < start[k]; i++) {
             if (text.charAt(i) == c) {
@@ -169,7 +164,7 @@ final class Field {
     }
 
     /** True when the gap before token k holds any of the given characters. */
-    boolean gapHasAny(int k, String chars) {
+    public boolean gapHasAny(int k, String chars) {
         int from = k == 0 ? 0 : end[k - 1];
         for (int i = from; i < start[k]; i++) {
             if (chars.indexOf(text.charAt(i)) >= 0) {
@@ -180,7 +175,7 @@ final class Field {
     }
 
     /** The gap before token k, stripped of whitespace ("" when only spaces). */
-    String gap(int k) {
+    public String gap(int k) {
         int from = k == 0 ? 0 : end[k - 1];
         int to = start[k];
         while (from < to && Character.isWhitespace(text.charAt(from))) {
@@ -193,7 +188,7 @@ final class Field {
     }
 
     /** True when the gap before token k, stripped, is exactly {@code c}. */
-    boolean gapIs(int k, char c) {
+    public boolean gapIs(int k, char c) {
         int from = k == 0 ? 0 : end[k - 1];
         int seen = 0;
         for (int i = from; i < start[k]; i++) {
@@ -215,50 +210,27 @@ final class Field {
         }
     }
 
-    /** The gap after the last token up to the end of the text. */
-    String tail(int k) {
-        return text.substring(end[k], Math.min(text.length(), end[k] + 4));
-    }
-
-    boolean is(int k, String word) {
+    public boolean is(int k, String word) {
         return k >= 0 && k < n && tok[k].equals(word);
     }
 
-    boolean isIgnoreCase(int k, String word) {
+    public boolean isIgnoreCase(int k, String word) {
         return k >= 0 && k < n && tok[k].equalsIgnoreCase(word);
     }
 
-    /** Index of the token starting at char offset {@code offset}, or -1 (binary search). */
-    int tokenAt(int offset) {
-        int lo = 0;
-        int hi = n - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (start[mid] < offset) {
-                lo = mid + 1;
-            } else if (start[mid] > offset) {
-                hi = mid - 1;
-            } else {
-                return mid;
-            }
-        }
-        return -1;
+    /** Index of the token starting at char offset {@code offset}, or -1. */
+    public int tokenAt(int offset) {
+        return Spans.indexOf(start, n, offset);
     }
 
     /** Index of the token ending at char offset {@code offset}, or -1. */
-    int tokenEndingAt(int offset) {
-        int lo = 0;
-        int hi = n - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (end[mid] < offset) {
-                lo = mid + 1;
-            } else if (end[mid] > offset) {
-                hi = mid - 1;
-            } else {
-                return mid;
-            }
-        }
-        return -1;
+    public int tokenEndingAt(int offset) {
+        return Spans.indexOf(end, n, offset);
+    }
+
+    /** True when the character at {@code offset} belongs to a token inside a URL. */
+    public boolean inUrlAt(int offset) {
+        int k = Spans.holding(start, end, n, offset);
+        return k >= 0 && inUrl[k];
     }
 }
