@@ -71,7 +71,7 @@ final class AcronymPairs {
         if (mask != 0) {
             for (Integer h : new Integer[] {afterHead, apposition, lfHead}) {
                 if (h != null && h >= 0 && (mask & (1 << h)) != 0) {
-                    return EntityType.values()[h];
+                    return Lexicon.TYPES[h];
                 }
             }
             return Gazetteer.primary(mask);
@@ -94,7 +94,7 @@ final class AcronymPairs {
                 if (h < 0) {
                     return null;
                 }
-                return EntityType.values()[h];
+                return Lexicon.TYPES[h];
             }
         }
         return null;

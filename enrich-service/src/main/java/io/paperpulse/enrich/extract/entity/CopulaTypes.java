@@ -28,7 +28,7 @@ final class CopulaTypes implements NameRule {
                 Integer h = f.head(k);
                 if (h != null) {
                     if (h >= 0) {
-                        p.retype(name, EntityType.values()[h]);
+                        p.retype(name, Lexicon.TYPES[h]);
                     }
                     break;
                 }

@@ -1,5 +1,6 @@
 package io.paperpulse.enrich.extract.entity;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,32 +20,35 @@ final class Field extends Tokens {
 
     final String name;
     final boolean title;
-    final int[] kw;
+    final byte[] kw;
     private final Lexicon lex;
-    private final Integer[] heads;
-    private final boolean[] headKnown;
+    /** Head-noun code per token: {@link #UNKNOWN} until looked up, {@link #NO_HEAD} for none. */
+    private final byte[] heads;
 
-    Field(String text, String name, boolean title, Lexicon lex) {
-        super(text);
+    private static final byte UNKNOWN = Byte.MIN_VALUE;
+    private static final byte NO_HEAD = Byte.MIN_VALUE + 1;
+
+    Field(String text, String name, boolean title, Naming naming) {
+        super(text, naming.pool);
         this.name = name;
         this.title = title;
-        this.lex = lex;
-        this.kw = new int[n];
+        this.lex = naming.lex;
+        this.kw = new byte[n];
         for (int k = 0; k < n; k++) {
             Integer flags = KEYWORDS.get(tok[k]);
-            kw[k] = flags == null ? 0 : flags;
+            kw[k] = flags == null ? 0 : flags.byteValue();
         }
-        this.heads = new Integer[n];
-        this.headKnown = new boolean[n];
+        this.heads = new byte[n];
+        Arrays.fill(heads, UNKNOWN);
     }
 
     /** The head-noun code of token k: see {@link Lexicon#head}. */
     Integer head(int k) {
-        if (!headKnown[k]) {
-            heads[k] = lex.head(tok[k]);
-            headKnown[k] = true;
+        if (heads[k] == UNKNOWN) {
+            Integer h = lex.head(tok[k]);
+            heads[k] = h == null ? NO_HEAD : h.byteValue();
         }
-        return heads[k];
+        return heads[k] == NO_HEAD ? null : Integer.valueOf(heads[k]);
     }
 
     private static Map<String, Integer> keywords() {

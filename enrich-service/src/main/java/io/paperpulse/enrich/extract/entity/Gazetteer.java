@@ -7,8 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.paperpulse.contracts.EntityType;
+import io.paperpulse.enrich.extract.text.TokenPool;
 import io.paperpulse.enrich.extract.text.WordList;
 
 /**
@@ -36,11 +38,13 @@ public final class Gazetteer {
     private final NameMatcher folded;
     private final Map<String, Integer> exactTypes;
     private final Map<String, Integer> foldedTypes;
+    private final TokenPool foldedKeys;
     private final int size;
 
     private Gazetteer(Map<String, Integer> exactTypes, Map<String, Integer> foldedTypes) {
         this.exactTypes = Map.copyOf(exactTypes);
         this.foldedTypes = Map.copyOf(foldedTypes);
+        this.foldedKeys = new TokenPool(foldedTypes.keySet());
         this.size = exactTypes.size() + foldedTypes.size();
         this.exact = new NameMatcher(exactTypes, false);
         this.folded = new NameMatcher(foldedTypes, true);
@@ -90,6 +94,11 @@ public final class Gazetteer {
         return new Gazetteer(exactTypes, foldedTypes);
     }
 
+    /** Every surface form, case-sensitive ones as listed, task phrases lower-cased (plurals included). */
+    Stream<String> surfaces() {
+        return Stream.concat(exactTypes.keySet().stream(), foldedTypes.keySet().stream());
+    }
+
     /** Number of distinct surface forms (plurals included). */
     public int size() {
         return size;
@@ -106,7 +115,8 @@ public final class Gazetteer {
     int typesOf(String surface) {
         Integer mask = exactTypes.get(surface);
         int m = mask == null ? 0 : mask;
-        Integer task = foldedTypes.get(surface.toLowerCase(Locale.ROOT));
+        String lower = foldedKeys.lowerCaseOf(surface);
+        Integer task = lower == null ? null : foldedTypes.get(lower);
         return task == null ? m : m | task;
     }
 

@@ -5,10 +5,12 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import io.paperpulse.contracts.EntityType;
 import io.paperpulse.enrich.extract.text.Chars;
 import io.paperpulse.enrich.extract.text.Shapes;
+import io.paperpulse.enrich.extract.text.TokenPool;
 import io.paperpulse.enrich.extract.text.WordList;
 
 /**
@@ -18,12 +20,18 @@ import io.paperpulse.enrich.extract.text.WordList;
 final class Lexicon {
     /** A head noun of a field or paradigm: the phrase it ends is no entity. */
     static final int IGNORE = -1;
+    /** The entity types by ordinal, the codes {@link #head} returns. */
+    static final EntityType[] TYPES = EntityType.values();
 
     private final Set<String> notNames;
     private final Set<String> genericWords;
     private final Map<String, Integer> heads;
     private final Set<String> suffixes;
     private final String[] modelStems;
+    /** The lower-case words of the lists, looked up by a word's lower case without building it. */
+    private final TokenPool genericLower;
+    private final TokenPool headLower;
+    private final TokenPool suffixLower;
 
     private Lexicon(Set<String> notNames, Set<String> genericWords, Map<String, Integer> heads, Set<String> suffixes,
             String[] modelStems) {
@@ -32,6 +40,9 @@ final class Lexicon {
         this.heads = heads;
         this.suffixes = suffixes;
         this.modelStems = modelStems;
+        this.genericLower = new TokenPool(genericWords);
+        this.headLower = new TokenPool(heads.keySet());
+        this.suffixLower = new TokenPool(suffixes);
     }
 
     static Lexicon defaults() {
@@ -68,12 +79,18 @@ final class Lexicon {
                 stems.toArray(new String[0]));
     }
 
+    /** Every word of the lists. */
+    Stream<String> words() {
+        return Stream.of(notNames.stream(), genericWords.stream(), heads.keySet().stream(), suffixes.stream())
+                .flatMap(w -> w);
+    }
+
     boolean isNotName(String surface) {
         return notNames.contains(surface);
     }
 
     boolean isGeneric(String word) {
-        return genericWords.contains(word) || genericWords.contains(word.toLowerCase(Locale.ROOT));
+        return genericLower.lowerCaseOf(word) != null;
     }
 
     /**
@@ -92,11 +109,12 @@ final class Lexicon {
         if (!upper || Shapes.isAllCaps(word) && word.length() > 1) {
             return null;
         }
-        return heads.get(word.toLowerCase(Locale.ROOT));
+        String lower = headLower.lowerCaseOf(word);
+        return lower == null ? null : heads.get(lower);
     }
 
     boolean isNameSuffix(String part) {
-        return suffixes.contains(part.toLowerCase(Locale.ROOT));
+        return suffixLower.lowerCaseOf(part) != null;
     }
 
     /** True when the lower-cased name contains a part that reads as a model (GNN, BERT, -former, Net). */

@@ -42,17 +42,38 @@ final class NameMatcher {
         if (empty || text.isEmpty()) {
             return;
         }
-        char[] chars = text.toCharArray();
-        if (fold) {
-            for (int i = 0; i < chars.length; i++) {
-                chars[i] = Chars.lower(chars[i]);
-            }
-        }
-        trie.parseText(chars, (AhoCorasickDoubleArrayTrie.IHit<Integer>) (start, end, payload) -> {
+        trie.parseText(fold ? new LowerCase(text) : text, (AhoCorasickDoubleArrayTrie.IHit<Integer>) (start, end, payload) -> {
             if (!Chars.isWordCharBefore(text, start) && boundedAfter(text, end)) {
                 sink.match(start, end, payload);
             }
         });
+    }
+
+    /** The text lower-cased char by char, read in place: offsets stay those of the text. */
+    private record LowerCase(String text) implements CharSequence {
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public char charAt(int index) {
+            return Chars.lower(text.charAt(index));
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new LowerCase(text.substring(start, end));
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder lower = new StringBuilder(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                lower.append(charAt(i));
+            }
+            return lower.toString();
+        }
     }
 
     private static boolean boundedAfter(String text, int end) {

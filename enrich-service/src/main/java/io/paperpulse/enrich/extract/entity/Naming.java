@@ -1,8 +1,15 @@
 package io.paperpulse.enrich.extract.entity;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
 import io.paperpulse.contracts.EntityType;
 import io.paperpulse.enrich.extract.text.Chars;
 import io.paperpulse.enrich.extract.text.Shapes;
+import io.paperpulse.enrich.extract.text.TokenPool;
+import io.paperpulse.enrich.extract.text.Tokens;
 
 /**
  * What the rules ask about a word or a name: its type from the lists and the noun that introduces it, whether it may
@@ -11,10 +18,18 @@ import io.paperpulse.enrich.extract.text.Shapes;
 final class Naming {
     final Gazetteer gaz;
     final Lexicon lex;
+    /** The tokens of every list entry and rule word: most tokens of a text are one of them. */
+    final TokenPool pool;
 
     Naming(Gazetteer gaz, Lexicon lex) {
         this.gaz = gaz;
         this.lex = lex;
+        List<String> words = new ArrayList<>();
+        Stream.of(gaz.surfaces(), lex.words(), Words.all()).flatMap(w -> w).forEach(entry -> {
+            Tokens tokens = new Tokens(entry);
+            words.addAll(Arrays.asList(tokens.tok).subList(0, tokens.n));
+        });
+        this.pool = new TokenPool(words);
     }
 
     /** Type of a new name given the head noun that introduces it (an ordinal, or null). */
@@ -30,7 +45,7 @@ final class Naming {
             return Gazetteer.primary(mask);
         }
         if (head != null && head >= 0) {
-            return EntityType.values()[head];
+            return Lexicon.TYPES[head];
         }
         int parts = partsType(name);
         if (parts != 0) {
@@ -38,7 +53,7 @@ final class Naming {
         }
         Integer segment = lex.head(Shapes.lastSegment(name));
         if (segment != null && segment >= 0 && segment != EntityType.TASK.ordinal()) {
-            return EntityType.values()[segment];
+            return Lexicon.TYPES[segment];
         }
         return lex.hasModelStem(name) ? EntityType.MODEL : EntityType.METHOD;
     }

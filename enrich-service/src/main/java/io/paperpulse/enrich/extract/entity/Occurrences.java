@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.paperpulse.contracts.Entity;
 import io.paperpulse.contracts.EntityType;
@@ -34,7 +33,23 @@ final class Occurrences {
     private record Cand(int start, int end, EntityType type, Evidence strength) {
     }
 
-    void emit(Field f, Names p, Map<String, EntityType> typeOfSurface, Set<String> seen, List<Entity> out) {
+    /** Longest first, then strongest, then leftmost. */
+    private static final Comparator<Cand> PRECEDENCE = Comparator.comparingInt((Cand c) -> c.start - c.end)
+            .thenComparingInt(c -> -c.strength.ordinal()).thenComparingInt(c -> c.start);
+    private static final Comparator<Cand> IN_TEXT_ORDER = Comparator.comparingInt(Cand::start);
+
+    /** The entities of the title, then of the abstract; a surface seen in both is reported once, with its first type. */
+    List<Entity> report(Field title, Field abstractField, Names p) {
+        Map<String, List<String>> learned = byFirstWord(p);
+        Map<String, EntityType> typeOfSurface = new HashMap<>();
+        List<Entity> out = new ArrayList<>();
+        emit(title, p, learned, typeOfSurface, out);
+        emit(abstractField, p, learned, typeOfSurface, out);
+        return out;
+    }
+
+    private void emit(Field f, Names p, Map<String, List<String>> learned, Map<String, EntityType> typeOfSurface,
+            List<Entity> out) {
         if (f.n == 0) {
             return;
         }
@@ -73,7 +88,7 @@ final class Occurrences {
                 cands.add(new Cand(s, end, type, Evidence.GAZETTEER));
             }
         });
-        learnedOccurrences(f, p, cands);
+        learnedOccurrences(f, p, learned, cands);
         for (int i = 0; i < f.n; i++) {
             if (f.inUrl[i]) {
                 continue;
@@ -92,8 +107,7 @@ final class Occurrences {
                 cands.add(new Cand(f.start[i], f.end[i], EntityType.ORG, Evidence.CONTEXT));
             }
         }
-        cands.sort(Comparator.comparingInt((Cand c) -> c.start - c.end).thenComparingInt(c -> -c.strength.ordinal())
-                .thenComparingInt(c -> c.start));
+        cands.sort(PRECEDENCE);
         BitSet taken = new BitSet(text.length());
         List<Cand> kept = new ArrayList<>();
         for (Cand c : cands) {
@@ -104,20 +118,17 @@ final class Occurrences {
             taken.set(c.start, c.end);
             kept.add(c);
         }
-        kept.sort(Comparator.comparingInt(Cand::start));
+        kept.sort(IN_TEXT_ORDER);
         for (Cand c : kept) {
             String surface = text.substring(c.start, c.end);
-            EntityType type = typeOfSurface.computeIfAbsent(surface, k -> c.type);
-            if (seen.add(type.ordinal() + "\u0000" + surface)) {
-                out.add(new Entity(type, surface, f.name, c.start, c.end));
+            if (typeOfSurface.putIfAbsent(surface, c.type) == null) {
+                out.add(new Entity(c.type, surface, f.name, c.start, c.end));
             }
         }
     }
 
-    private void learnedOccurrences(Field f, Names p, List<Cand> cands) {
-        if (p.type.isEmpty()) {
-            return;
-        }
+    /** The learned names by their first compound token, the key their occurrences are looked up by. */
+    private static Map<String, List<String>> byFirstWord(Names p) {
         Map<String, List<String>> byFirst = new HashMap<>();
         for (String name : p.type.keySet()) {
             int cut = 0;
@@ -126,6 +137,13 @@ final class Occurrences {
                 cut++;
             }
             byFirst.computeIfAbsent(name.substring(0, cut), k -> new ArrayList<>(2)).add(name);
+        }
+        return byFirst;
+    }
+
+    private void learnedOccurrences(Field f, Names p, Map<String, List<String>> byFirst, List<Cand> cands) {
+        if (byFirst.isEmpty()) {
+            return;
         }
         for (int i = 0; i < f.n; i++) {
             if (f.inUrl[i]) {
@@ -166,13 +184,13 @@ final class Occurrences {
             if (after > 0 && after < f.n) {
                 Integer h = f.head(after);
                 if (h != null && h >= 0 && (mask & (1 << h)) != 0) {
-                    return EntityType.values()[h];
+                    return Lexicon.TYPES[h];
                 }
             }
             if (k > 0) {
                 Integer h = f.head(k - 1);
                 if (h != null && h >= 0 && (mask & (1 << h)) != 0) {
-                    return EntityType.values()[h];
+                    return Lexicon.TYPES[h];
                 }
                 if ((f.is(k - 1, "on") || f.is(k - 1, "from")) && Gazetteer.has(mask, EntityType.DATASET)) {
                     return EntityType.DATASET;
@@ -187,7 +205,7 @@ final class Occurrences {
         if (end == f.end[i] && after < f.n && f.gapIsSpace(after)) {
             Integer h = f.head(after);
             if (h != null && h >= 0 && h != EntityType.TASK.ordinal()) {
-                return EntityType.values()[h];
+                return Lexicon.TYPES[h];
             }
         }
         int parts = naming.partsType(w);

@@ -61,7 +61,7 @@ final class ParenthesisedNames implements NameRule {
                 if (m == 1 && Chars.isUpper(acr.charAt(0)) && !Words.CAPITAL_FUNCTION_WORDS.contains(acr) && !lex.isGeneric(acr)
                         && !lex.isNotName(acr) && i >= 1 && f.head(i - 1) != null && f.head(i - 1) >= 0
                         && f.head(i - 1) != EntityType.TASK.ordinal()) {
-                    p.learn(acr, EntityType.values()[f.head(i - 1)], Evidence.PROPOSED);
+                    p.learn(acr, Lexicon.TYPES[f.head(i - 1)], Evidence.PROPOSED);
                     continue;
                 }
             }
@@ -100,7 +100,7 @@ final class ParenthesisedNames implements NameRule {
         String longForm = f.text.substring(f.start[from], f.end[j]);
         EntityType type = pairs.pairType(f, acr, longForm, from, j, after);
         if (type == null && headAfterAcr != null && headAfterAcr >= 0) {
-            type = EntityType.values()[headAfterAcr];
+            type = Lexicon.TYPES[headAfterAcr];
         }
         if (type == null) {
             return;
@@ -122,7 +122,7 @@ final class ParenthesisedNames implements NameRule {
         for (int k = before; k >= 0 && k > before - 7; k--) {
             Integer h = f.head(k);
             if (h != null && h >= 0 && h != EntityType.TASK.ordinal()) {
-                p.learn(name, EntityType.values()[h], Evidence.PROPOSED);
+                p.learn(name, Lexicon.TYPES[h], Evidence.PROPOSED);
                 return;
             }
             if (k < before + 1 && f.gapHasAny(k, ".;:()") || f.sentenceStart[k]) {

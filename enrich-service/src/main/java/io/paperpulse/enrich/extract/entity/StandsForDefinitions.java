@@ -35,7 +35,7 @@ final class StandsForDefinitions implements NameRule {
                     EntityType type = p.type.get(acr);
                     if (type == null) {
                         Integer h = lex.head(Shapes.lastPart(f.tok[end]));
-                        type = h != null && h >= 0 ? EntityType.values()[h] : naming.typeFor(acr, null);
+                        type = h != null && h >= 0 ? Lexicon.TYPES[h] : naming.typeFor(acr, null);
                     }
                     p.learn(f.text.substring(f.start[from], f.end[end]), type, Evidence.DEFINED);
                     p.learn(acr, type, Evidence.DEFINED);

@@ -79,7 +79,7 @@ final class TitlePrefixName implements NameRule {
             }
         }
         EntityType type = head != null && head == EntityType.TASK.ordinal() ? EntityType.METHOD
-                : head != null && head >= 0 ? EntityType.values()[head] : naming.typeFor(name, null);
+                : head != null && head >= 0 ? Lexicon.TYPES[head] : naming.typeFor(name, null);
         p.learn(name, type, Evidence.TITLE_NAME);
     }
 

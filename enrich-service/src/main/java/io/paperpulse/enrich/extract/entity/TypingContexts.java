@@ -23,7 +23,7 @@ final class TypingContexts implements NameRule {
             if (h == null || h < 0) {
                 continue;
             }
-            EntityType type = EntityType.values()[h];
+            EntityType type = Lexicon.TYPES[h];
             if (type != EntityType.DATASET && type != EntityType.MODEL && type != EntityType.FRAMEWORK
                     || type == EntityType.FRAMEWORK && !Chars.isLower(f.tok[i].charAt(0))) {
                 continue;

@@ -1,6 +1,7 @@
 package io.paperpulse.enrich.extract.entity;
 
 import java.util.Set;
+import java.util.stream.Stream;
 
 import io.paperpulse.enrich.extract.text.WordList;
 
@@ -17,6 +18,12 @@ final class Words {
     static final Set<String> PHRASE_STOPS = list("phrase-stops");
     static final Set<String> CAPITAL_FUNCTION_WORDS = list("capital-function-words");
     static final Set<String> NOT_MODIFIERS = list("not-modifiers");
+
+    /** Every word of these lists. */
+    static Stream<String> all() {
+        return Stream.of(CALL_VERBS, PROPOSE_VERBS, SUBJECTS, DETERMINERS, PREPOSITIONS, RUN_GLUE, INTRODUCED,
+                LIST_INTROS, PHRASE_STOPS, CAPITAL_FUNCTION_WORDS, NOT_MODIFIERS).flatMap(Set::stream);
+    }
 
     private Words() {
     }

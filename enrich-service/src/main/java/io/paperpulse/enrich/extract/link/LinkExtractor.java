@@ -24,34 +24,33 @@ public final class LinkExtractor {
         if (text == null || text.isEmpty() || text.indexOf('.') < 0) {
             return List.of();
         }
-        char[] cs = text.toCharArray();
         Set<String> links = new LinkedHashSet<>();
-        int len = cs.length;
+        int len = text.length();
         int i = 0;
         while (i < len) {
-            char c = cs[i];
+            char c = text.charAt(i);
             if (c >= 128 || !Chars.isWordChar(c) || c == '_') {
                 i++;
                 continue;
             }
-            if (hostCharBefore(cs, i)) {
+            if (hostCharBefore(text, i)) {
                 // inside a word or host: jump to the end of this run of label characters
-                while (i < len && cs[i] < 128 && Chars.isHostChar(cs[i])) {
+                while (i < len && text.charAt(i) < 128 && Chars.isHostChar(text.charAt(i))) {
                     i++;
                 }
                 continue;
             }
             int scheme = (c == 'h' || c == 'H' || c == 'f' || c == 'F') ? schemeLength(text, i) : 0;
             boolean www = scheme == 0 && (c == 'w' || c == 'W') && text.regionMatches(true, i, "www.", 0, 4);
-            boolean bare = scheme == 0 && !www && isHostStart(cs, i);
+            boolean bare = scheme == 0 && !www && isHostStart(text, i);
             if (scheme == 0 && !www && !bare) {
-                while (i < len && cs[i] < 128 && Chars.isHostChar(cs[i])) {
+                while (i < len && text.charAt(i) < 128 && Chars.isHostChar(text.charAt(i))) {
                     i++;
                 }
                 continue;
             }
             int end = i;
-            while (end < len && !stops(cs[end])) {
+            while (end < len && !stops(text.charAt(end))) {
                 end++;
             }
             String url = trim(text.substring(i, end));
@@ -79,22 +78,22 @@ public final class LinkExtractor {
 
     private static final String[] SCHEMES = {"https://", "http://", "ftp://"};
 
-    private static boolean hostCharBefore(char[] cs, int i) {
+    private static boolean hostCharBefore(String text, int i) {
         if (i == 0) {
             return false;
         }
-        char p = cs[i - 1];
+        char p = text.charAt(i - 1);
         return Chars.isWordChar(p) || p == '@' || p == '.' || p == '/' || p == '-';
     }
 
     /** A letter or digit that starts a label followed, within the run of host characters, by ".letter". */
-    private static boolean isHostStart(char[] cs, int i) {
-        int len = cs.length;
+    private static boolean isHostStart(String text, int i) {
+        int len = text.length();
         int j = i;
-        while (j < len && cs[j] < 128 && Chars.isHostChar(cs[j])) {
+        while (j < len && text.charAt(j) < 128 && Chars.isHostChar(text.charAt(j))) {
             j++;
         }
-        return j + 1 < len && cs[j] == '.' && cs[j + 1] < 128 && Chars.isLetter(cs[j + 1]);
+        return j + 1 < len && text.charAt(j) == '.' && text.charAt(j + 1) < 128 && Chars.isLetter(text.charAt(j + 1));
     }
 
     private static boolean stops(char c) {

@@ -252,7 +252,8 @@ final class KindRules {
 
     private static boolean endsWithAny(String span, Set<String> nouns) {
         for (String noun : nouns) {
-            if (span.endsWith(" " + noun) || span.endsWith("-" + noun)) {
+            int before = span.length() - noun.length() - 1;
+            if (before >= 0 && span.endsWith(noun) && (span.charAt(before) == ' ' || span.charAt(before) == '-')) {
                 return true;
             }
         }

@@ -19,32 +19,37 @@ public class Tokens {
     public boolean[] inUrl;
 
     public Tokens(String text) {
-        this.text = text == null ? "" : text;
-        tokenize();
+        this(text, TokenPool.EMPTY);
     }
 
-    private void tokenize() {
-        char[] s = text.toCharArray();
-        int len = s.length;
-        int cap = Math.max(8, len / 5);
+    /** Tokens whose text {@code pool} holds share its strings. */
+    public Tokens(String text, TokenPool pool) {
+        this.text = text == null ? "" : text;
+        tokenize(pool);
+    }
+
+    private void tokenize(TokenPool pool) {
+        String s = this.text;
+        int len = s.length();
+        int cap = Math.max(8, len / 6);
         start = new int[cap];
         end = new int[cap];
         int i = 0;
         while (i < len) {
-            if (!Chars.isWordChar(s[i])) {
+            if (!Chars.isWordChar(s.charAt(i))) {
                 i++;
                 continue;
             }
             int b = i;
             while (true) {
-                while (i < len && Chars.isWordChar(s[i])) {
+                while (i < len && Chars.isWordChar(s.charAt(i))) {
                     i++;
                 }
-                if (i + 1 < len && s[i] == '-' && Chars.isWordChar(s[i + 1])) {
+                if (i + 1 < len && s.charAt(i) == '-' && Chars.isWordChar(s.charAt(i + 1))) {
                     i++;
                     continue;
                 }
-                if (i + 1 < len && s[i] == '.' && Chars.isDigit(s[i - 1]) && Chars.isDigit(s[i + 1])) {
+                if (i + 1 < len && s.charAt(i) == '.' && Chars.isDigit(s.charAt(i - 1)) && Chars.isDigit(s.charAt(i + 1))) {
                     i++;
                     continue;
                 }
@@ -62,10 +67,10 @@ public class Tokens {
         sentenceStart = new boolean[n];
         inUrl = new boolean[n];
         for (int k = 0; k < n; k++) {
-            tok[k] = text.substring(start[k], end[k]);
+            tok[k] = pool.substring(text, start[k], end[k]);
             sentenceStart[k] = k == 0 || endsSentence(k);
         }
-        markUrls(s);
+        markUrls();
     }
 
     /** True when the text between token k-1 and k closes a sentence: ". ", "! ", "? " (not "e.g. x"). */
@@ -91,28 +96,29 @@ public class Tokens {
     }
 
     /** Tokens inside a whitespace-delimited chunk that looks like a URL ("://", "www.", or host.tld/path). */
-    private void markUrls(char[] s) {
-        int len = s.length;
+    private void markUrls() {
+        String s = text;
+        int len = s.length();
         if (text.indexOf('/') < 0 && text.indexOf("www.") < 0 && text.indexOf("WWW.") < 0) {
             return;
         }
         int k = 0;
         int i = 0;
         while (i < len) {
-            while (i < len && Character.isWhitespace(s[i])) {
+            while (i < len && Character.isWhitespace(s.charAt(i))) {
                 i++;
             }
             int b = i;
             boolean slash = false;
             boolean dot = false;
             boolean url = false;
-            while (i < len && !Character.isWhitespace(s[i])) {
-                char c = s[i];
+            while (i < len && !Character.isWhitespace(s.charAt(i))) {
+                char c = s.charAt(i);
                 if (c == '/') {
-                    url |= dot || (i + 1 < len && s[i + 1] == '/' && i > b && s[i - 1] == ':');
+                    url |= dot || (i + 1 < len && s.charAt(i + 1) == '/' && i > b && s.charAt(i - 1) == ':');
                     slash = true;
                 } else if (c == '.') {
-                    dot |= !slash && i + 1 < len && Chars.isLetter(s[i + 1]);
+                    dot |= !slash && i + 1 < len && Chars.isLetter(s.charAt(i + 1));
                 }
                 i++;
             }
