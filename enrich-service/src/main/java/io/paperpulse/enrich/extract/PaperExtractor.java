@@ -1,7 +1,7 @@
 package io.paperpulse.enrich.extract;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import io.paperpulse.contracts.Entity;
@@ -36,14 +36,8 @@ public final class PaperExtractor {
         String t = nfc(title);
         String a = nfc(abstractText);
         List<Entity> found = entities.extract(t, a);
-        List<Entity> inAbstract = new ArrayList<>();
-        for (Entity e : found) {
-            if (Entity.ABSTRACT.equals(e.field())) {
-                inAbstract.add(e);
-            }
-        }
-        return new Extraction(List.copyOf(found), links.extract(a), List.copyOf(metrics.extract(a, inAbstract)),
-                statistics.of(t, a));
+        return new Extraction(Collections.unmodifiableList(found), links.extract(a),
+                Collections.unmodifiableList(metrics.extract(a, found)), statistics.of(t, a));
     }
 
     private static String nfc(String text) {

@@ -62,6 +62,19 @@ final class AcronymPairs {
         return true;
     }
 
+    /** The first head noun, in order of preference, whose type the gazetteer lists the name under; else null. */
+    private static EntityType listedType(int mask, Integer first, Integer second, Integer third) {
+        EntityType type = listed(mask, first);
+        if (type == null) {
+            type = listed(mask, second);
+        }
+        return type != null ? type : listed(mask, third);
+    }
+
+    private static EntityType listed(int mask, Integer head) {
+        return head != null && head >= 0 && (mask & (1 << head)) != 0 ? Lexicon.TYPES[head] : null;
+    }
+
     /** The type an acronym and its long form share, or null when they name a field, a paradigm or a family. */
     EntityType pairType(Field f, String acr, String longForm, int lfTok, int last, int after) {
         int mask = gaz.typesOf(acr) | gaz.typesOf(longForm);
@@ -69,35 +82,22 @@ final class AcronymPairs {
         Integer apposition = after >= 0 ? naming.appositionHead(f, after) : null;
         Integer lfHead = lex.head(Shapes.lastPart(f.tok[last]));
         if (mask != 0) {
-            for (Integer h : new Integer[] {afterHead, apposition, lfHead}) {
-                if (h != null && h >= 0 && (mask & (1 << h)) != 0) {
-                    return Lexicon.TYPES[h];
-                }
-            }
-            return Gazetteer.primary(mask);
+            EntityType listed = listedType(mask, afterHead, apposition, lfHead);
+            return listed != null ? listed : Gazetteer.primary(mask);
         }
         if (lex.isNotName(acr)) {
             return null;
         }
         boolean generic = true;
         for (int k = lfTok; k <= last && generic; k++) {
-            for (String part : f.tok[k].split("-")) {
-                generic &= lex.isGeneric(part);
-            }
+            generic = naming.allGeneric(f.tok[k]);
         }
         boolean mixedCase = !Shapes.isAllCaps(acr.endsWith("s") ? acr.substring(0, acr.length() - 1) : acr);
         if (generic && !mixedCase) {
             return null;
         }
-        for (Integer h : new Integer[] {afterHead, apposition, lfHead}) {
-            if (h != null) {
-                if (h < 0) {
-                    return null;
-                }
-                return Lexicon.TYPES[h];
-            }
-        }
-        return null;
+        Integer h = afterHead != null ? afterHead : apposition != null ? apposition : lfHead;
+        return h == null || h < 0 ? null : Lexicon.TYPES[h];
     }
 
     /** True when the long form starts with the short form's first letter and holds all its letters in order. */

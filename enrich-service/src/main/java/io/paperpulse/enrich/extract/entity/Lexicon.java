@@ -93,6 +93,11 @@ final class Lexicon {
         return genericLower.lowerCaseOf(word) != null;
     }
 
+    /** {@link #isGeneric(String)} of {@code text.substring(from, to)}, without the copy. */
+    boolean isGeneric(String text, int from, int to) {
+        return genericLower.lowerCaseOf(text, from, to) != null;
+    }
+
     /**
      * The type a head noun gives: an {@link EntityType} ordinal, {@link #IGNORE}, or {@code null} when the word is no
      * head noun. All-caps nouns (LM, LLM) match exactly, others case-insensitively.

@@ -10,6 +10,7 @@ import io.paperpulse.enrich.extract.text.Chars;
 import io.paperpulse.enrich.extract.text.Shapes;
 import io.paperpulse.enrich.extract.text.TokenPool;
 import io.paperpulse.enrich.extract.text.Tokens;
+import io.paperpulse.enrich.extract.text.WordList;
 
 /**
  * What the rules ask about a word or a name: its type from the lists and the noun that introduces it, whether it may
@@ -25,7 +26,8 @@ final class Naming {
         this.gaz = gaz;
         this.lex = lex;
         List<String> words = new ArrayList<>();
-        Stream.of(gaz.surfaces(), lex.words(), Words.all()).flatMap(w -> w).forEach(entry -> {
+        Stream.of(gaz.surfaces(), lex.words(), Words.all(), WordList.entries("extract/common-words.txt").stream())
+                .flatMap(w -> w).forEach(entry -> {
             Tokens tokens = new Tokens(entry);
             words.addAll(Arrays.asList(tokens.tok).subList(0, tokens.n));
         });
@@ -99,7 +101,7 @@ final class Naming {
         int from = 0;
         for (int i = 0; i <= phrase.length(); i++) {
             if (i == phrase.length() || phrase.charAt(i) == ' ' || phrase.charAt(i) == '-') {
-                if (i > from && !lex.isGeneric(phrase.substring(from, i))) {
+                if (i > from && !lex.isGeneric(phrase, from, i)) {
                     return false;
                 }
                 from = i + 1;

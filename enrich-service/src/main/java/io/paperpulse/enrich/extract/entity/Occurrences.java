@@ -108,15 +108,21 @@ final class Occurrences {
             }
         }
         cands.sort(PRECEDENCE);
-        BitSet taken = new BitSet(text.length());
         List<Cand> kept = new ArrayList<>();
+        BitSet taken = null;
         for (Cand c : cands) {
-            int next = taken.nextSetBit(c.start);
-            if (next >= 0 && next < c.end) {
-                continue;
+            if (taken == null && kept.size() == FEW) {
+                taken = new BitSet(text.length());
+                for (Cand k : kept) {
+                    taken.set(k.start, k.end);
+                }
             }
-            taken.set(c.start, c.end);
-            kept.add(c);
+            if (taken == null ? !overlapsAny(kept, c) : !overlaps(taken, c)) {
+                kept.add(c);
+                if (taken != null) {
+                    taken.set(c.start, c.end);
+                }
+            }
         }
         kept.sort(IN_TEXT_ORDER);
         for (Cand c : kept) {
@@ -125,6 +131,24 @@ final class Occurrences {
                 out.add(new Entity(c.type, surface, f.name, c.start, c.end));
             }
         }
+    }
+
+    /** Up to this many kept candidates are checked one by one; beyond, a bit set of the taken characters. */
+    private static final int FEW = 16;
+
+    private static boolean overlaps(BitSet taken, Cand c) {
+        int next = taken.nextSetBit(c.start);
+        return next >= 0 && next < c.end;
+    }
+
+    /** True when {@code c} shares a character with a kept candidate. */
+    private static boolean overlapsAny(List<Cand> kept, Cand c) {
+        for (Cand k : kept) {
+            if (k.start < c.end && c.start < k.end) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The learned names by their first compound token, the key their occurrences are looked up by. */

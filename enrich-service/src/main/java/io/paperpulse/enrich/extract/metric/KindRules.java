@@ -24,8 +24,8 @@ final class KindRules {
     }
 
     static String kind(String text, int s, int e, Unit unit, boolean plus) {
-        String[] before = WordWindow.before(text, s, 8);
-        String[] after = WordWindow.after(text, unit == Unit.SCALE ? e : UnitReader.skipCoordinated(text, e), 5);
+        String[] before = WordWindow.before(text, s, 8, MetricWords.POOL);
+        String[] after = WordWindow.after(text, unit == Unit.SCALE ? e : UnitReader.skipCoordinated(text, e), 5, MetricWords.POOL);
         switch (unit) {
             case MONEY:
             case COMPUTE:
@@ -172,8 +172,8 @@ final class KindRules {
         if (kind.equals(ACCURACY) || kind.equals(PARAMS) || kind.equals(TOKENS) || kind.equals(SPEEDUP)) {
             return false;
         }
-        String[] after = WordWindow.after(text, UnitReader.skipCoordinated(text, e), 3);
-        String[] before = WordWindow.before(text, s, 8);
+        String[] after = WordWindow.after(text, UnitReader.skipCoordinated(text, e), 3, MetricWords.POOL);
+        String[] before = WordWindow.before(text, s, 8, MetricWords.POOL);
         String a0 = after.length > 0 ? after[0] : "";
         String a1 = after.length > 1 ? after[1] : "";
         if (MetricWords.DOWN_AFTER.contains(a0) || (a0.equals("relative") || a0.equals("absolute")) && MetricWords.DOWN_AFTER.contains(a1)

@@ -11,7 +11,7 @@ import io.paperpulse.enrich.extract.text.Chars;
  * that starts a run of digits is read by {@link Quantities}. Linear in the text length; stateless and thread-safe.
  */
 public final class MetricExtractor {
-    /** The metrics of {@code text}; numbers inside {@code entities} (sorted, not overlapping) are part of a name. */
+    /** The metrics of the abstract {@code text}; numbers inside its {@code entities} are part of a name. */
     public List<Metric> extract(String text, List<Entity> entities) {
         if (text == null || text.isEmpty()) {
             return List.of();

@@ -1,7 +1,11 @@
 package io.paperpulse.enrich.extract.metric;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
+import io.paperpulse.enrich.extract.text.TokenPool;
 import io.paperpulse.enrich.extract.text.WordList;
 
 /** The metric rules' word lists, read once from {@code extract/metric/*.txt} (each file says what its words do). */
@@ -32,7 +36,20 @@ final class MetricWords {
     static final String[] COST_STEMS = stems("cost-stems");
     static final String[] PARAM_STEMS = stems("param-stems");
 
+    /** The lower-case words of these lists and the common words: the words around a number share these strings. */
+    static final TokenPool POOL = pool();
+
     private MetricWords() {
+    }
+
+    private static TokenPool pool() {
+        List<String> words = new ArrayList<>(WordList.entries("extract/common-words.txt"));
+        for (Set<String> list : List.of(PARAM_NOUNS, TOKEN_NOUNS, DATA_NOUNS, EXCLUDED_NOUNS, SCORE_NAMES, SPEED_WORDS,
+                COST_WORDS, HYPHEN_UNITS, DOWN_AFTER, UP_AFTER, IMPROVE_NOUNS, DATA_CONTEXT, BY_FILLERS, FRACTION_WORDS,
+                DECREASE_NOUNS, SAVING_VERBS, REDUCING_VERBS, SIZE_WORDS, LATENCY_WORDS)) {
+            words.addAll(list);
+        }
+        return new TokenPool(words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList());
     }
 
     private static Set<String> list(String name) {

@@ -71,7 +71,7 @@ final class NumberReader {
         if (!(c == 'B' || c == 'M') || Chars.isWordCharAt(text, q + 1)) {
             return false;
         }
-        String[] after = WordWindow.after(text, q + 1, 1);
+        String[] after = WordWindow.after(text, q + 1, 1, MetricWords.POOL);
         if (after.length > 0 && (MetricWords.PARAM_NOUNS.contains(after[0]) || after[0].equals("parameter"))) {
             return false;
         }

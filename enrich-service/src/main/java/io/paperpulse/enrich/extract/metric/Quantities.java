@@ -8,9 +8,7 @@ import static io.paperpulse.enrich.extract.metric.KindRules.SIZE;
 import static io.paperpulse.enrich.extract.metric.KindRules.TOKENS;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import io.paperpulse.contracts.Entity;
 import io.paperpulse.contracts.Metric;
@@ -29,22 +27,29 @@ final class Quantities {
     private final int[] entityStarts;
     private final int[] entityEnds;
     final List<Metric> out = new ArrayList<>();
-    private final Set<String> seen = new HashSet<>();
-    private final Set<String> seenValues = new HashSet<>();
+    /** The spans read so far, kept or not: a span is reported once (a handful per abstract, so a list). */
+    private final List<String> seenSpans = new ArrayList<>();
     private String lastKind;
     private int lastEnd = -1;
     private boolean lastChange;
     private boolean lastNegative;
     private Unit lastUnit;
 
-    /** {@code entities}: the abstract's entities, sorted and not overlapping; no number inside one is read. */
+    /** No number inside one of the abstract's {@code entities} (in text order, not overlapping) is read. */
     Quantities(String text, List<Entity> entities) {
         this.text = text;
-        this.entityStarts = new int[entities.size()];
-        this.entityEnds = new int[entities.size()];
-        for (int k = 0; k < entities.size(); k++) {
-            entityStarts[k] = entities.get(k).start();
-            entityEnds[k] = entities.get(k).end();
+        int n = 0;
+        for (Entity e : entities) {
+            n += Entity.ABSTRACT.equals(e.field()) ? 1 : 0;
+        }
+        this.entityStarts = new int[n];
+        this.entityEnds = new int[n];
+        int k = 0;
+        for (Entity e : entities) {
+            if (Entity.ABSTRACT.equals(e.field())) {
+                entityStarts[k] = e.start();
+                entityEnds[k++] = e.end();
+            }
         }
     }
 
@@ -52,10 +57,24 @@ final class Quantities {
         String span = text.substring(s, e);
         lastKind = kind;
         lastEnd = e;
-        if (!seen.add(span) || value != null && !seenValues.add(kind + "|" + value)) {
+        if (seenSpans.contains(span)) {
+            return;
+        }
+        seenSpans.add(span);
+        if (value != null && hasValue(kind, value)) {
             return;
         }
         out.add(new Metric(kind, span, value, s, e));
+    }
+
+    /** True when a metric of this kind with this value was kept already: "75.2%" and "75.2 %" are one. */
+    private boolean hasValue(String kind, Double value) {
+        for (Metric m : out) {
+            if (value.equals(m.value()) && m.kind().equals(kind)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Reads the number starting at {@code i}; adds a metric when it is one; returns where scanning resumes. */
@@ -166,7 +185,7 @@ final class Quantities {
         boolean change = false;
         if (!range && text.startsWith(" to ", end) && end + 4 < len && (Chars.isDigit(text.charAt(end + 4))
                 || text.charAt(end + 4) == '+' || text.charAt(end + 4) == '$')) {
-            String[] before = WordWindow.before(text, spanStart, 10);
+            String[] before = WordWindow.before(text, spanStart, 10, MetricWords.POOL);
             boolean from = before.length > 0 && before[before.length - 1].equals("from");
             if (from && KindRules.anyStem(before, MetricWords.CHANGE_STEMS)) {
                 change = true;
@@ -234,7 +253,7 @@ final class Quantities {
         if (end < len && text.charAt(end) == '+' && !Chars.isDigit(charAt(end + 1))) {
             end++; // "53,000+"
         }
-        String[] before = WordWindow.before(text, spanStart, 8);
+        String[] before = WordWindow.before(text, spanStart, 8, MetricWords.POOL);
         String prev = before.length > 0 ? before[before.length - 1] : "";
         // coordinated with the quantity just before: "18.5% and 7.0%", "1.29 ... (1.13) and (1.17)"
         boolean coordinated = lastKind != null && lastEnd >= 0 && spanStart - lastEnd < 80
@@ -276,7 +295,7 @@ final class Quantities {
             add(lastKind, spanStart, end, value);
             return end;
         }
-        String[] after = WordWindow.after(text, end, 5);
+        String[] after = WordWindow.after(text, end, 5, MetricWords.POOL);
         for (int k = 0; k < after.length && k < 4; k++) {
             String w = after[k];
             if (MetricWords.EXCLUDED_NOUNS.contains(w)) {

@@ -61,19 +61,24 @@ public final class TokenPool {
      * holds none: a lookup of a word's lower case without building the lower-cased string.
      */
     public String lowerCaseOf(String w) {
-        int len = w.length();
+        return lowerCaseOf(w, 0, w.length());
+    }
+
+    /** {@link #lowerCaseOf(String)} of {@code text.substring(from, to)}, without the copy. */
+    public String lowerCaseOf(String text, int from, int to) {
+        int len = to - from;
         int h = 0;
-        for (int i = 0; i < len; i++) {
-            char c = w.charAt(i);
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
             if (c >= 128) {
-                String lower = w.toLowerCase(Locale.ROOT);
+                String lower = text.substring(from, to).toLowerCase(Locale.ROOT);
                 return find(lower, 0, lower.length());
             }
             h = 31 * h + Chars.lower(c);
         }
         int i = (h ^ (h >>> 16)) & mask;
         for (String p = table[i]; p != null; p = table[i]) {
-            if (p.length() == len && isLowerCaseOf(p, w)) {
+            if (p.length() == len && isLowerCaseOf(p, text, from)) {
                 return p;
             }
             i = (i + 1) & mask;
@@ -81,9 +86,15 @@ public final class TokenPool {
         return null;
     }
 
-    private static boolean isLowerCaseOf(String lower, String w) {
-        for (int i = 0; i < w.length(); i++) {
-            if (lower.charAt(i) != Chars.lower(w.charAt(i))) {
+    /** {@code text.substring(from, to).toLowerCase(Locale.ROOT)}, the pooled instance when the pool holds it. */
+    public String lowerCase(String text, int from, int to) {
+        String pooled = lowerCaseOf(text, from, to);
+        return pooled != null ? pooled : text.substring(from, to).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isLowerCaseOf(String lower, String text, int from) {
+        for (int i = 0; i < lower.length(); i++) {
+            if (lower.charAt(i) != Chars.lower(text.charAt(from + i))) {
                 return false;
             }
         }

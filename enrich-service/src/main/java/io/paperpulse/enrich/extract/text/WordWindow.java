@@ -1,12 +1,11 @@
 package io.paperpulse.enrich.extract.text;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import java.util.Arrays;
 
 /**
  * The words around an offset of a text, lower-cased, within the sentence: what the metric rules read to tell a
- * quantity's kind and sign. A word is a run of word characters with inner hyphens ("top-1", "gpu-hours").
+ * quantity's kind and sign. A word is a run of word characters with inner hyphens ("top-1", "gpu-hours"). Words that
+ * a pool holds come as its shared strings.
  */
 public final class WordWindow {
     private WordWindow() {
@@ -40,7 +39,7 @@ public final class WordWindow {
     }
 
     /** Up to n lower-cased words before offset s, in text order, within the sentence; a "+" counts as a word. */
-    public static String[] before(String text, int s, int n) {
+    public static String[] before(String text, int s, int n, TokenPool words) {
         String[] out = new String[n];
         int k = n;
         int i = s;
@@ -62,7 +61,7 @@ public final class WordWindow {
             while (i > 0 && (Chars.isWordChar(text.charAt(i - 1)) || text.charAt(i - 1) == '-')) {
                 i--;
             }
-            out[--k] = text.substring(i, e).toLowerCase(Locale.ROOT);
+            out[--k] = words.lowerCase(text, i, e);
         }
         String[] res = new String[n - k];
         System.arraycopy(out, k, res, 0, n - k);
@@ -70,11 +69,12 @@ public final class WordWindow {
     }
 
     /** Up to n lower-cased words after offset e, within the clause (stops at . ; ! ? , ( ) :). */
-    public static String[] after(String text, int e, int n) {
-        List<String> out = new ArrayList<>(n);
+    public static String[] after(String text, int e, int n, TokenPool words) {
+        String[] out = new String[n];
+        int k = 0;
         int i = e;
         int len = text.length();
-        while (out.size() < n && i < len) {
+        while (k < n && i < len) {
             char c = text.charAt(i);
             if (c == '.' && (i + 1 >= len || !Chars.isDigit(text.charAt(i + 1))) || c == ';' || c == '!' || c == '?'
                     || c == ',' || c == '(' || c == ')' || c == ':') {
@@ -89,8 +89,8 @@ public final class WordWindow {
                     && Chars.isWordChar(text.charAt(i + 1)))) {
                 i++;
             }
-            out.add(text.substring(b, i).toLowerCase(Locale.ROOT));
+            out[k++] = words.lowerCase(text, b, i);
         }
-        return out.toArray(new String[0]);
+        return k == n ? out : Arrays.copyOf(out, k);
     }
 }
