@@ -111,20 +111,8 @@ final class NameMatcher {
         if (node == 0 && c < 128) {
             return rootChild[c];
         }
-        int lo = firstEdge[node];
-        int hi = firstEdge[node + 1] - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            char m = edgeChar[mid];
-            if (m < c) {
-                lo = mid + 1;
-            } else if (m > c) {
-                hi = mid - 1;
-            } else {
-                return edgeTarget[mid];
-            }
-        }
-        return NONE;
+        int e = Arrays.binarySearch(edgeChar, firstEdge[node], firstEdge[node + 1], c);
+        return e >= 0 ? edgeTarget[e] : NONE;
     }
 
     private static boolean boundedAfter(String text, int end) {
