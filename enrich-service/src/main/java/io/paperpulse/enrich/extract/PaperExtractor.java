@@ -1,10 +1,15 @@
 package io.paperpulse.enrich.extract;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import io.paperpulse.contracts.Entity;
+import io.paperpulse.enrich.extract.entity.EntityExtractor;
+import io.paperpulse.enrich.extract.entity.Gazetteer;
+import io.paperpulse.enrich.extract.link.LinkExtractor;
+import io.paperpulse.enrich.extract.metric.MetricExtractor;
+import io.paperpulse.enrich.extract.text.TextStatistics;
 
 /**
  * Runs every extractor over one paper's title and abstract. Stateless after construction and thread-safe.
@@ -24,21 +29,15 @@ public final class PaperExtractor {
     }
 
     public PaperExtractor(Gazetteer gazetteer) {
-        this.entities = new EntityExtractor(gazetteer, Lexicon.defaults());
+        this.entities = new EntityExtractor(gazetteer);
     }
 
     public Extraction extract(String title, String abstractText) {
         String t = nfc(title);
         String a = nfc(abstractText);
         List<Entity> found = entities.extract(t, a);
-        List<Entity> inAbstract = new ArrayList<>();
-        for (Entity e : found) {
-            if (Entity.ABSTRACT.equals(e.field())) {
-                inAbstract.add(e);
-            }
-        }
-        return new Extraction(List.copyOf(found), links.extract(a), List.copyOf(metrics.extract(a, inAbstract)),
-                statistics.of(t, a));
+        return new Extraction(Collections.unmodifiableList(found), links.extract(a),
+                Collections.unmodifiableList(metrics.extract(a, found)), statistics.of(t, a));
     }
 
     private static String nfc(String text) {

@@ -26,14 +26,14 @@ import io.paperpulse.enrich.quality.DevPage;
 /**
  * Throughput of {@link PaperExtractor#extract} on the real papers of the sample digest, one thread: the score is
  * abstracts per second on one core; with {@code -prof gc}, {@code gc.alloc.rate.norm} is the allocation per abstract.
- * Run with {@code bench/enrich-jmh.sh}.
+ * 30 s of warm-up per fork: pinned to one CPU, the JIT compiler shares the core and the score settles after 15 to 20 s. Run with {@code bench/enrich-jmh.sh}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 15, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(value = 2, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Threads(1)
 public class ExtractBenchmark {
     static final String SAMPLE = "devset/trending-papers-mar-11.txt";

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.paperpulse.contracts.Entity;
 import io.paperpulse.contracts.EntityType;
+import io.paperpulse.enrich.extract.entity.Gazetteer;
 
 class GazetteerTest {
 

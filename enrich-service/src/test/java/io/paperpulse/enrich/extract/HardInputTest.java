@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.function.IntFunction;
 
@@ -13,7 +15,7 @@ import io.paperpulse.contracts.Entity;
 
 /**
  * Inputs that break naive extractors: nothing crashes, and time grows linearly with length (checked by the ratio of
- * the times of two sizes, never by an absolute time).
+ * the CPU times of two sizes, never by an absolute time).
  */
 class HardInputTest {
     private static final PaperExtractor X = Seed.EXTRACTOR;
@@ -92,7 +94,11 @@ class HardInputTest {
         check(n -> "We propose Ab (".repeat(n / 15), "definitions");
     }
 
-    /** 16 times the input may take at most 48 times as long: a quadratic scan would take 256 times. */
+    /**
+     * 16 times the input may take at most 48 times as long: a quadratic scan would take 256 times. Measured in this
+     * thread's CPU time, best of five, so that other processes on a shared machine do not count; a round that still
+     * exceeds the bound is measured again, twice at most.
+     */
     private static void check(IntFunction<String> input, String what) {
         int small = 40_000;
         String a = input.apply(small);
@@ -101,18 +107,20 @@ class HardInputTest {
             X.extract("t", a);
             X.extract("t", b);
         }
-        long ta = best(a);
-        long tb = best(b);
-        double ratio = tb / (double) Math.max(ta, 1);
-        assertTrue(ratio < 48, what + ": 16x the length took " + ratio + "x the time");
+        double ratio = Double.MAX_VALUE;
+        for (int round = 0; round < 3 && ratio >= 48; round++) {
+            ratio = Math.min(ratio, best(b) / (double) Math.max(best(a), 1));
+        }
+        assertTrue(ratio < 48, what + ": 16x the length took " + ratio + "x the CPU time");
     }
 
     private static long best(String text) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long best = Long.MAX_VALUE;
         for (int i = 0; i < 5; i++) {
-            long t0 = System.nanoTime();
+            long t0 = threads.getCurrentThreadCpuTime();
             X.extract("t", text);
-            best = Math.min(best, System.nanoTime() - t0);
+            best = Math.min(best, threads.getCurrentThreadCpuTime() - t0);
         }
         return best;
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.paperpulse.contracts.Entity;
 import io.paperpulse.contracts.EntityType;
+import io.paperpulse.enrich.extract.entity.Gazetteer;
 
 /** A small gazetteer of must-have names for the rule tests, independent of the curated lists. */
 final class Seed {

@@ -1,7 +1,6 @@
 package io.paperpulse.enrich.quality;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -12,19 +11,19 @@ import org.junit.jupiter.api.Test;
 import io.paperpulse.enrich.extract.PaperExtractor;
 
 /**
- * Runs the quality harness over the labelled dev set and guards against regressions with floors well below the
- * current figures. The real targets (F1 0.90 / 0.80 / 0.85 / 1.0) are reported by bench/enrich-quality.sh, not
- * asserted here.
+ * Runs the quality harness over the labelled dev set: each F1 stays within 0.01 of the figure measured when the floors
+ * were set (bench/enrich-quality.sh prints them), so a slip in a rule or a refactoring fails here. Raise a floor when a
+ * change raises its figure.
  */
 class QualityFloorTest {
     private static final Map<String, Double> FLOORS = Map.of(
-            "MODEL", 0.70, "DATASET", 0.70, "TASK", 0.55, "ORG", 0.50, "FRAMEWORK", 0.50,
-            "metrics", 0.80, "metrics-text", 0.85, "links", 0.95);
+            "MODEL", 0.905, "DATASET", 0.950, "TASK", 0.805, "ORG", 0.995, "FRAMEWORK", 0.995, "METHOD", 0.645,
+            "metrics", 0.940, "metrics-text", 0.980, "links", 0.995);
 
     @Test
     void devSetFiguresStayAboveTheirFloors() throws Exception {
         List<DevPage> pages = DevPage.load(Path.of("src/test/resources/devset"));
-        assumeTrue(pages.stream().anyMatch(p -> p.papers().stream().anyMatch(x -> x.labels() != null)),
+        assertTrue(pages.stream().anyMatch(p -> p.papers().stream().anyMatch(x -> x.labels() != null)),
                 "no labelled dev page");
         Map<String, QualityReport.Score> scores = QualityReport.score(pages, new PaperExtractor(), null);
         System.out.println(QualityReport.table("dev set", scores));

@@ -1,0 +1,172 @@
+package io.paperpulse.enrich.extract.entity;
+
+import java.text.Normalizer;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.paperpulse.contracts.EntityType;
+import io.paperpulse.enrich.extract.text.TokenPool;
+import io.paperpulse.enrich.extract.text.WordList;
+
+/**
+ * The curated name lists ({@code gazetteer/<type>.txt} on the class path), compiled once into two {@link NameMatcher}
+ * matchers: one case-sensitive (models, datasets, organisations, frameworks, methods and the {@code =ACRONYM} task
+ * lines), one case-insensitive for task phrases, each also registered with a simple plural of its last word.
+ * Immutable and thread-safe after construction.
+ *
+ * <p>File format: one surface form per line; blank lines and lines starting with {@code #} are ignored, as is a
+ * trailing {@code " # comment"}. A missing file counts as empty.
+ */
+public final class Gazetteer {
+    /** When one surface form is in several lists, the first type of this order is its default. */
+    static final EntityType[] PRIORITY = {
+        EntityType.DATASET, EntityType.MODEL, EntityType.FRAMEWORK, EntityType.ORG, EntityType.TASK, EntityType.METHOD
+    };
+
+    /** Receives each whole-word match: offsets {@code [start, end)} and the bit set of types (1 << ordinal). */
+    @FunctionalInterface
+    interface HitSink {
+        void hit(int start, int end, int typeMask);
+    }
+
+    private final NameMatcher exact;
+    private final NameMatcher folded;
+    private final Map<String, Integer> exactTypes;
+    private final Map<String, Integer> foldedTypes;
+    private final TokenPool foldedKeys;
+    private final int size;
+
+    private Gazetteer(Map<String, Integer> exactTypes, Map<String, Integer> foldedTypes) {
+        this.exactTypes = Map.copyOf(exactTypes);
+        this.foldedTypes = Map.copyOf(foldedTypes);
+        this.foldedKeys = new TokenPool(foldedTypes.keySet());
+        this.size = exactTypes.size() + foldedTypes.size();
+        this.exact = new NameMatcher(exactTypes, false);
+        this.folded = new NameMatcher(foldedTypes, true);
+    }
+
+    /** The lists shipped on the class path under {@code gazetteer/}. */
+    public static Gazetteer defaults() {
+        Map<EntityType, List<String>> lists = new EnumMap<>(EntityType.class);
+        for (EntityType type : EntityType.values()) {
+            lists.put(type, readResource("gazetteer/" + type.name().toLowerCase(Locale.ROOT) + ".txt"));
+        }
+        return of(lists);
+    }
+
+    public static Gazetteer empty() {
+        return new Gazetteer(Map.of(), Map.of());
+    }
+
+    /** Builds a gazetteer from lines in the file format, by type. */
+    public static Gazetteer of(Map<EntityType, ? extends Collection<String>> lists) {
+        Map<String, Integer> exactTypes = new HashMap<>();
+        Map<String, Integer> foldedTypes = new HashMap<>();
+        for (Map.Entry<EntityType, ? extends Collection<String>> list : lists.entrySet()) {
+            int bit = 1 << list.getKey().ordinal();
+            for (String raw : list.getValue()) {
+                String line = clean(raw);
+                if (line == null) {
+                    continue;
+                }
+                if (list.getKey() != EntityType.TASK) {
+                    exactTypes.merge(line, bit, (a, b) -> a | b);
+                } else if (line.startsWith("=")) {
+                    String acronym = line.substring(1).strip();
+                    if (!acronym.isEmpty()) {
+                        exactTypes.merge(acronym, bit, (a, b) -> a | b);
+                    }
+                } else {
+                    String lower = line.toLowerCase(Locale.ROOT);
+                    if (lower.length() != line.length()) {
+                        continue; // a case mapping that changes length would shift offsets
+                    }
+                    foldedTypes.merge(lower, bit, (a, b) -> a | b);
+                    foldedTypes.merge(plural(lower), bit, (a, b) -> a | b);
+                }
+            }
+        }
+        return new Gazetteer(exactTypes, foldedTypes);
+    }
+
+    /** Every surface form, case-sensitive ones as listed, task phrases lower-cased (plurals included). */
+    Stream<String> surfaces() {
+        return Stream.concat(exactTypes.keySet().stream(), foldedTypes.keySet().stream());
+    }
+
+    /** Number of distinct surface forms (plurals included). */
+    public int size() {
+        return size;
+    }
+
+    /** Reports every match bounded by non-word characters on both sides (or followed by an "_x" variant suffix). */
+    void scan(String text, HitSink sink) {
+        NameMatcher.Sink s = sink::hit;
+        exact.scan(text, s);
+        folded.scan(text, s);
+    }
+
+    /** Type bit set of an exact surface form (tasks also case-insensitively); 0 when unknown. */
+    int typesOf(String surface) {
+        Integer mask = exactTypes.get(surface);
+        int m = mask == null ? 0 : mask;
+        String lower = foldedKeys.lowerCaseOf(surface);
+        Integer task = lower == null ? null : foldedTypes.get(lower);
+        return task == null ? m : m | task;
+    }
+
+    /** The default type of a type bit set, by {@link #PRIORITY}; null for 0. */
+    static EntityType primary(int mask) {
+        for (EntityType type : PRIORITY) {
+            if ((mask & (1 << type.ordinal())) != 0) {
+                return type;
+            }
+        }
+        return null;
+    }
+
+    static boolean has(int mask, EntityType type) {
+        return (mask & (1 << type.ordinal())) != 0;
+    }
+
+    /** Simple plural of the last word: y -> ies after a consonant, s/x/z/ch/sh -> es, else s. */
+    public static String plural(String phrase) {
+        int n = phrase.length();
+        char last = phrase.charAt(n - 1);
+        if (last == 'y' && n > 1 && "aeiou".indexOf(phrase.charAt(n - 2)) < 0) {
+            return phrase.substring(0, n - 1) + "ies";
+        }
+        if (phrase.endsWith("sis")) {
+            return phrase.substring(0, n - 2) + "es";
+        }
+        if (last == 's' || last == 'x' || last == 'z' || phrase.endsWith("ch") || phrase.endsWith("sh")) {
+            return phrase + "es";
+        }
+        return phrase + "s";
+    }
+
+    private static String clean(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String line = raw.strip();
+        if (line.isEmpty() || line.startsWith("#")) {
+            return null;
+        }
+        int comment = line.indexOf(" #");
+        if (comment > 0) {
+            line = line.substring(0, comment).strip();
+        }
+        return line.isEmpty() ? null : Normalizer.normalize(line, Normalizer.Form.NFC);
+    }
+
+    private static List<String> readResource(String name) {
+        List<String> lines = WordList.lines(name);
+        return lines == null ? List.of() : lines;
+    }
+}

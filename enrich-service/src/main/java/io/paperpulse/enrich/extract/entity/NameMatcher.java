@@ -1,0 +1,130 @@
+package io.paperpulse.enrich.extract.entity;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.paperpulse.enrich.extract.text.Chars;
+
+/**
+ * Finds every word-bounded occurrence of many names in one pass: a character trie walked from each position that no
+ * word character precedes, reporting the names that end where the text is bounded too (no word character after,
+ * or an "_x" variant suffix: "BERT_BASE"). A name can only match where a word starts, so the walk visits a few
+ * characters per word instead of every character. Hits come by start, then by end. A folding matcher stores names
+ * lower-cased and reads the text lower-cased char by char, so offsets stay exact. Immutable after construction, thus
+ * thread-safe.
+ */
+final class NameMatcher {
+    /** Receives each match {@code [start, end)} with its payload. */
+    @FunctionalInterface
+    interface Sink {
+        void match(int start, int end, int payload);
+    }
+
+    private static final int NONE = -1;
+
+    private final boolean fold;
+    /** Child of the root per ASCII character, else {@link #NONE}. */
+    private final int[] rootChild = new int[128];
+    /**
+     * The trie in breadth-first order, children of node n at {@code [firstEdge[n], firstEdge[n + 1])} sorted by
+     * character: the shallow nodes every walk visits stay close together in memory.
+     */
+    private final int[] firstEdge;
+    private final char[] edgeChar;
+    private final int[] edgeTarget;
+    /** Per node: the merged payload of the name ending there, 0 when none does (payloads are non-zero type bits). */
+    private final int[] payload;
+
+    /** A trie node while building. */
+    private static final class Building {
+        final Map<Character, Building> children = new TreeMap<>();
+        int payload;
+    }
+
+    NameMatcher(Map<String, Integer> names, boolean fold) {
+        this.fold = fold;
+        Building root = new Building();
+        int nodes = 1;
+        for (Map.Entry<String, Integer> e : names.entrySet()) {
+            String name = fold ? lower(e.getKey()) : e.getKey();
+            if (name.isEmpty()) {
+                continue;
+            }
+            Building node = root;
+            for (int i = 0; i < name.length(); i++) {
+                Building child = node.children.get(name.charAt(i));
+                if (child == null) {
+                    child = new Building();
+                    node.children.put(name.charAt(i), child);
+                    nodes++;
+                }
+                node = child;
+            }
+            node.payload |= e.getValue();
+        }
+        firstEdge = new int[nodes + 1];
+        edgeChar = new char[nodes - 1];
+        edgeTarget = new int[nodes - 1];
+        payload = new int[nodes];
+        List<Building> order = new ArrayList<>(nodes);
+        order.add(root);
+        int edges = 0;
+        for (int id = 0; id < order.size(); id++) {
+            Building node = order.get(id);
+            payload[id] = node.payload;
+            firstEdge[id] = edges;
+            for (Map.Entry<Character, Building> child : node.children.entrySet()) {
+                edgeChar[edges] = child.getKey();
+                edgeTarget[edges++] = order.size();
+                order.add(child.getValue());
+            }
+        }
+        firstEdge[nodes] = edges;
+        Arrays.fill(rootChild, NONE);
+        for (int e = firstEdge[0]; e < firstEdge[1]; e++) {
+            if (edgeChar[e] < 128) {
+                rootChild[edgeChar[e]] = edgeTarget[e];
+            }
+        }
+    }
+
+    void scan(String text, Sink sink) {
+        int len = text.length();
+        for (int p = 0; p < len; p++) {
+            if (p > 0 && Chars.isWordChar(text.charAt(p - 1))) {
+                continue;
+            }
+            int node = 0;
+            for (int i = p; i < len && node != NONE; i++) {
+                node = child(node, fold ? Chars.lower(text.charAt(i)) : text.charAt(i));
+                if (node != NONE && payload[node] != 0 && boundedAfter(text, i + 1)) {
+                    sink.match(p, i + 1, payload[node]);
+                }
+            }
+        }
+    }
+
+    private int child(int node, char c) {
+        if (node == 0 && c < 128) {
+            return rootChild[c];
+        }
+        int e = Arrays.binarySearch(edgeChar, firstEdge[node], firstEdge[node + 1], c);
+        return e >= 0 ? edgeTarget[e] : NONE;
+    }
+
+    private static boolean boundedAfter(String text, int end) {
+        return end >= text.length() || !Chars.isWordChar(text.charAt(end))
+                || text.charAt(end) == '_' && Chars.isWordCharAt(text, end + 1);
+    }
+
+    private static String lower(String name) {
+        char[] chars = name.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Chars.lower(chars[i]);
+        }
+        return new String(chars);
+    }
+}

@@ -1,0 +1,161 @@
+package io.paperpulse.enrich.extract.link;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.paperpulse.enrich.extract.text.Chars;
+import io.paperpulse.enrich.extract.text.WordList;
+
+/**
+ * Finds every URL of an abstract, in order and without duplicates, normalised as the extraction guidelines say:
+ * trailing punctuation and unbalanced closing brackets stripped, a trailing {@code /} and the case kept, a missing
+ * scheme becomes {@code https://}. A hand-written scan: linear in the text, no regular expression, no recursion.
+ */
+public final class LinkExtractor {
+    /** A bare host (no scheme, no www.) counts only with one of these top-level domains, so "e.g." never does. */
+    private static final Set<String> TLDS = WordList.set("extract/link/tlds.txt");
+    /** The guidelines' trailing punctuation, plus its typographic twins (closing quotes, CJK full stop). */
+    private static final String TRAILING_PUNCTUATION = ".,;:!?'\"’”»。，；：！？";
+
+    public List<String> extract(String text) {
+        if (text == null || text.isEmpty() || text.indexOf('.') < 0) {
+            return List.of();
+        }
+        Set<String> links = new LinkedHashSet<>();
+        int len = text.length();
+        int i = 0;
+        while (i < len) {
+            char c = text.charAt(i);
+            if (c >= 128 || !Chars.isWordChar(c) || c == '_') {
+                i++;
+                continue;
+            }
+            if (hostCharBefore(text, i)) {
+                // inside a word or host: jump to the end of this run of label characters
+                while (i < len && text.charAt(i) < 128 && Chars.isHostChar(text.charAt(i))) {
+                    i++;
+                }
+                continue;
+            }
+            int scheme = (c == 'h' || c == 'H' || c == 'f' || c == 'F') ? schemeLength(text, i) : 0;
+            boolean www = scheme == 0 && (c == 'w' || c == 'W') && text.regionMatches(true, i, "www.", 0, 4);
+            boolean bare = scheme == 0 && !www && isHostStart(text, i);
+            if (scheme == 0 && !www && !bare) {
+                while (i < len && text.charAt(i) < 128 && Chars.isHostChar(text.charAt(i))) {
+                    i++;
+                }
+                continue;
+            }
+            int end = i;
+            while (end < len && !stops(text.charAt(end))) {
+                end++;
+            }
+            String url = trim(text.substring(i, end));
+            if (scheme > 0) {
+                if (url.length() > scheme) {
+                    links.add(url);
+                }
+            } else if (www && url.length() > 4 || bare && isBareHost(url)) {
+                links.add("https://" + url);
+            }
+            i = Math.max(end, i + 1);
+        }
+        return new ArrayList<>(links);
+    }
+
+    /** Length of "http://", "https://" or "ftp://" at i (the caller checked what stands before), else 0. */
+    private static int schemeLength(String text, int i) {
+        for (String s : SCHEMES) {
+            if (text.regionMatches(true, i, s, 0, s.length())) {
+                return s.length();
+            }
+        }
+        return 0;
+    }
+
+    private static final String[] SCHEMES = {"https://", "http://", "ftp://"};
+
+    private static boolean hostCharBefore(String text, int i) {
+        if (i == 0) {
+            return false;
+        }
+        char p = text.charAt(i - 1);
+        return Chars.isWordChar(p) || p == '@' || p == '.' || p == '/' || p == '-';
+    }
+
+    /** A letter or digit that starts a label followed, within the run of host characters, by ".letter". */
+    private static boolean isHostStart(String text, int i) {
+        int len = text.length();
+        int j = i;
+        while (j < len && text.charAt(j) < 128 && Chars.isHostChar(text.charAt(j))) {
+            j++;
+        }
+        return j + 1 < len && text.charAt(j) == '.' && text.charAt(j + 1) < 128 && Chars.isLetter(text.charAt(j + 1));
+    }
+
+    private static boolean stops(char c) {
+        return Character.isWhitespace(c) || c == '<' || c == '>' || c == '"';
+    }
+
+    /** host.tld[:port][/?#...] with a known top-level domain. */
+    static boolean isBareHost(String url) {
+        int len = url.length();
+        int hostEnd = 0;
+        while (hostEnd < len && (Chars.isHostChar(url.charAt(hostEnd)) || url.charAt(hostEnd) == '.')) {
+            hostEnd++;
+        }
+        if (hostEnd < len) {
+            char c = url.charAt(hostEnd);
+            if (c == ':') {
+                int p = hostEnd + 1;
+                while (p < len && Chars.isDigit(url.charAt(p))) {
+                    p++;
+                }
+                if (p == hostEnd + 1 || p < len && "/?#".indexOf(url.charAt(p)) < 0) {
+                    return false;
+                }
+            } else if ("/?#".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        String host = url.substring(0, hostEnd);
+        if (host.startsWith(".") || host.endsWith(".") || host.contains("..")) {
+            return false;
+        }
+        int dot = host.lastIndexOf('.');
+        return dot > 0 && TLDS.contains(host.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** Strips trailing punctuation and closing brackets that have no opening partner inside the URL (linear). */
+    static String trim(String url) {
+        int[] open = new int[3];
+        int[] close = new int[3];
+        for (int i = 0; i < url.length(); i++) {
+            int k = "([{".indexOf(url.charAt(i));
+            if (k >= 0) {
+                open[k]++;
+            }
+            k = ")]}".indexOf(url.charAt(i));
+            if (k >= 0) {
+                close[k]++;
+            }
+        }
+        int end = url.length();
+        while (end > 0) {
+            char last = url.charAt(end - 1);
+            int k = ")]}".indexOf(last);
+            if (TRAILING_PUNCTUATION.indexOf(last) >= 0) {
+                end--;
+            } else if (k >= 0 && close[k] > open[k]) {
+                close[k]--;
+                end--;
+            } else {
+                break;
+            }
+        }
+        return url.substring(0, end);
+    }
+}

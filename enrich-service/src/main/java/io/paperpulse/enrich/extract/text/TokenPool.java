@@ -1,0 +1,111 @@
+package io.paperpulse.enrich.extract.text;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The words the rules know (word lists, gazetteer entries), each kept once: a token of the text that equals one is
+ * that shared string, found without copying the characters, so most tokens of an abstract cost no allocation. An
+ * open-addressing table built once; immutable and thread-safe after construction.
+ */
+public final class TokenPool {
+    /** No known word: every token is a fresh substring. */
+    public static final TokenPool EMPTY = new TokenPool(List.of());
+
+    private final String[] table;
+    private final int mask;
+
+    public TokenPool(Collection<String> words) {
+        int size = Integer.highestOneBit(Math.max(16, words.size() * 3)) << 1;
+        table = new String[size];
+        mask = size - 1;
+        for (String w : words) {
+            if (!w.isEmpty()) {
+                add(w.intern());
+            }
+        }
+    }
+
+    private void add(String w) {
+        int i = hash(w, 0, w.length()) & mask;
+        while (table[i] != null) {
+            if (table[i].equals(w)) {
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+        table[i] = w;
+    }
+
+    /** {@code text.substring(from, to)}, the pooled instance when the pool holds it. */
+    public String substring(String text, int from, int to) {
+        String pooled = find(text, from, to);
+        return pooled != null ? pooled : text.substring(from, to);
+    }
+
+    private String find(String text, int from, int to) {
+        int len = to - from;
+        int i = hash(text, from, to) & mask;
+        for (String w = table[i]; w != null; w = table[i]) {
+            if (w.length() == len && text.regionMatches(from, w, 0, len)) {
+                return w;
+            }
+            i = (i + 1) & mask;
+        }
+        return null;
+    }
+
+    /**
+     * The pooled word that equals {@code w} lower-cased ({@code toLowerCase(Locale.ROOT)}), or null when the pool
+     * holds none: a lookup of a word's lower case without building the lower-cased string.
+     */
+    public String lowerCaseOf(String w) {
+        return lowerCaseOf(w, 0, w.length());
+    }
+
+    /** {@link #lowerCaseOf(String)} of {@code text.substring(from, to)}, without the copy. */
+    public String lowerCaseOf(String text, int from, int to) {
+        int len = to - from;
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= 128) {
+                String lower = text.substring(from, to).toLowerCase(Locale.ROOT);
+                return find(lower, 0, lower.length());
+            }
+            h = 31 * h + Chars.lower(c);
+        }
+        int i = (h ^ (h >>> 16)) & mask;
+        for (String p = table[i]; p != null; p = table[i]) {
+            if (p.length() == len && isLowerCaseOf(p, text, from)) {
+                return p;
+            }
+            i = (i + 1) & mask;
+        }
+        return null;
+    }
+
+    /** {@code text.substring(from, to).toLowerCase(Locale.ROOT)}, the pooled instance when the pool holds it. */
+    public String lowerCase(String text, int from, int to) {
+        String pooled = lowerCaseOf(text, from, to);
+        return pooled != null ? pooled : text.substring(from, to).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isLowerCaseOf(String lower, String text, int from) {
+        for (int i = 0; i < lower.length(); i++) {
+            if (lower.charAt(i) != Chars.lower(text.charAt(from + i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int hash(String s, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + s.charAt(i);
+        }
+        return h ^ (h >>> 16);
+    }
+}
