@@ -21,7 +21,6 @@ import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.TermQuery;
 
 import io.paperpulse.contracts.EventJson;
@@ -126,31 +125,14 @@ public class DigestDays {
             .thenComparing(Listed::id);
 
     private static NavigableMap<LocalDate, Day> compute(IndexSearcher searcher) {
-        Map<String, Long> papers = new HashMap<>();
+        List<Map<String, Long>> counts = IndexScan.countAll(searcher, PaperFields.DATES, PaperFields.SIGHTINGS);
+        Map<String, Long> papers = counts.get(0);
         Map<String, TreeSet<String>> sources = new HashMap<>();
-        IndexScan.forEach(searcher, new MatchAllDocsQuery(), leaf -> {
-            SortedSetDocValues dates = DocValues.getSortedSet(leaf.reader(), PaperFields.DATES);
-            SortedSetDocValues sightings = DocValues.getSortedSet(leaf.reader(), PaperFields.SIGHTINGS);
-            long[] dateCounts = IndexScan.countsFor(dates);
-            long[] sightingCounts = IndexScan.countsFor(sightings);
-            return new IndexScan.DocVisitor() {
-                @Override
-                public void visit(int doc) throws IOException {
-                    IndexScan.countOrds(dates, doc, dateCounts);
-                    IndexScan.countOrds(sightings, doc, sightingCounts);
-                }
-
-                @Override
-                public void done() throws IOException {
-                    IndexScan.decode(dates, dateCounts, (d, n) -> papers.merge(d, n, Long::sum));
-                    IndexScan.decode(sightings, sightingCounts, (s, n) -> {
-                        String[] parts = s.split(String.valueOf(PaperFields.SEPARATOR), -1);
-                        if (!parts[1].isEmpty()) {
-                            sources.computeIfAbsent(parts[0], d -> new TreeSet<>()).add(parts[1]);
-                        }
-                    });
-                }
-            };
+        counts.get(1).keySet().forEach(sighting -> {
+            String[] parts = sighting.split(String.valueOf(PaperFields.SEPARATOR), -1);
+            if (!parts[1].isEmpty()) {
+                sources.computeIfAbsent(parts[0], d -> new TreeSet<>()).add(parts[1]);
+            }
         });
         NavigableMap<LocalDate, Day> days = new TreeMap<>();
         papers.forEach((d, n) -> days.put(LocalDate.parse(d), new Day(LocalDate.parse(d), n,

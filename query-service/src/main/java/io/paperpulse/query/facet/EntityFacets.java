@@ -1,6 +1,5 @@
 package io.paperpulse.query.facet;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,10 +9,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 
 import io.paperpulse.query.index.IndexScan;
 import io.paperpulse.query.index.PaperFields;
@@ -55,28 +51,8 @@ public class EntityFacets {
     }
 
     private static List<Facet> compute(IndexSearcher searcher) {
-        Map<String, Long> papers = new HashMap<>();
-        Map<String, Long> forms = new HashMap<>();
-        IndexScan.forEach(searcher, new MatchAllDocsQuery(), leaf -> {
-            SortedSetDocValues keys = DocValues.getSortedSet(leaf.reader(), PaperFields.ENTITY_KEYS);
-            SortedSetDocValues formValues = DocValues.getSortedSet(leaf.reader(), PaperFields.ENTITY_FORMS);
-            long[] keyCounts = IndexScan.countsFor(keys);
-            long[] formCounts = IndexScan.countsFor(formValues);
-            return new IndexScan.DocVisitor() {
-                @Override
-                public void visit(int doc) throws IOException {
-                    IndexScan.countOrds(keys, doc, keyCounts);
-                    IndexScan.countOrds(formValues, doc, formCounts);
-                }
-
-                @Override
-                public void done() throws IOException {
-                    IndexScan.decode(keys, keyCounts, (k, n) -> papers.merge(k, n, Long::sum));
-                    IndexScan.decode(formValues, formCounts, (f, n) -> forms.merge(f, n, Long::sum));
-                }
-            };
-        });
-        return facets(papers, forms);
+        List<Map<String, Long>> counts = IndexScan.countAll(searcher, PaperFields.ENTITY_KEYS, PaperFields.ENTITY_FORMS);
+        return facets(counts.get(0), counts.get(1));
     }
 
     static List<Facet> facets(Map<String, Long> papers, Map<String, Long> forms) {

@@ -2,11 +2,17 @@ package io.paperpulse.query.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
@@ -53,6 +59,42 @@ public final class IndexScan {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * How many live documents hold each value of each of these multi-valued doc-values fields: one map per field, in
+     * their order. Counted by ordinal segment by segment, each value decoded once per segment.
+     */
+    public static List<Map<String, Long>> countAll(IndexSearcher searcher, String... fields) {
+        List<Map<String, Long>> counts = new ArrayList<>();
+        for (int f = 0; f < fields.length; f++) {
+            counts.add(new HashMap<>());
+        }
+        forEach(searcher, new MatchAllDocsQuery(), leaf -> {
+            SortedSetDocValues[] values = new SortedSetDocValues[fields.length];
+            long[][] ords = new long[fields.length][];
+            for (int f = 0; f < fields.length; f++) {
+                values[f] = DocValues.getSortedSet(leaf.reader(), fields[f]);
+                ords[f] = countsFor(values[f]);
+            }
+            return new DocVisitor() {
+                @Override
+                public void visit(int doc) throws IOException {
+                    for (int f = 0; f < fields.length; f++) {
+                        countOrds(values[f], doc, ords[f]);
+                    }
+                }
+
+                @Override
+                public void done() throws IOException {
+                    for (int f = 0; f < fields.length; f++) {
+                        Map<String, Long> field = counts.get(f);
+                        decode(values[f], ords[f], (value, n) -> field.merge(value, n, Long::sum));
+                    }
+                }
+            };
+        });
+        return counts;
     }
 
     /** Adds to {@code counts} (indexed by ordinal) one for each value of {@code doc}; no-op without values. */
