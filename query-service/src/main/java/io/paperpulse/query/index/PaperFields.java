@@ -110,7 +110,7 @@ public final class PaperFields {
     }
 
     /** Entity names as one text, so a query word may match any of them. */
-    public static String entityText(MergedPaper paper) {
+    private static String entityText(MergedPaper paper) {
         return paper.entities().stream().map(Entity::text).distinct().collect(Collectors.joining(" \n "));
     }
 

@@ -58,10 +58,6 @@ public class PaperChanges {
         return Optional.of(papers);
     }
 
-    public int subscribers() {
-        return subscribers.get();
-    }
-
     /** A changed paper and, built on the first subscriber's demand, its one-document index. */
     private static final class Candidate {
         private final MergedPaper paper;
