@@ -2,14 +2,15 @@
 # Gateway at scale (issue 9), on the embedded default as `./paperpulse up` runs it: the broker and the store in two
 # JVMs, the three services from their jars, each with a 512 MB heap at most, on free ports. Then:
 #  1. backfill: PAGES dated variants of the sample page (62 papers each, titles suffixed so every paper is new) pushed
-#     onto digests.raw, timed until the gateway counts them all, beside a raw Kafka round trip of the same bytes;
+#     onto digests.raw, timed until the gateway counts them all, beside a raw Kafka round trip of the same bytes; the
+#     CPU seconds each process spent on it, and every consumer group's progress (consumer-lag.txt: which stage lags);
 #  2. one request at a time (wrk, 1 connection) per endpoint: p50 and p99;
 #  3. the same requests mixed over CONNECTIONS connections for DURATION;
 #  4. the resident memory of every process;
 #  5. a second gateway replica started on an empty index: time until it serves every paper.
 # Usage: bench/query-load.sh [PAGES]   (323 pages = 20,026 papers; 1613 = 100,006)
 #   env: BENCH_CONNECTIONS=100, BENCH_DURATION=60s, BENCH_SERIAL_DURATION=10s,
-#        BENCH_JFR=1 (a JFR profile of query-service in the results)
+#        BENCH_JFR=1 (a JFR profile of the store and of each service in the results)
 # Results: bench/results/query-load-<time>/ (summary.md, raw wrk output, logs). Stops everything it started.
 set -euo pipefail
 
@@ -79,23 +80,40 @@ JVM=(java -Xmx512m -XX:+UseSerialGC)
 
 log "starting the broker (:$KAFKA_PORT) and the store (:$MONGODB_PORT) in $WORK"
 run broker "$OUT/broker.log" "${JVM[@]}" -jar "$INFRA_JAR" broker
-run store "$OUT/store.log" "${JVM[@]}" -jar "$INFRA_JAR" store
+store_profile=()
+[ "${BENCH_JFR:-0}" = 1 ] && store_profile=(-XX:StartFlightRecording=filename=$OUT/store.jfr,settings=profile)
+run store "$OUT/store.log" "${JVM[@]}" "${store_profile[@]}" -jar "$INFRA_JAR" store
 wait_for "the broker" 120 grep -q "local broker ready" "$OUT/broker.log"
 wait_for "the store" 120 grep -q "local store ready" "$OUT/store.log"
 for s in ingest enrich query; do
   profile=()
-  [ "${BENCH_JFR:-0}" = 1 ] && [ $s = query ] && profile=(-XX:StartFlightRecording=filename=$OUT/query-service.jfr,settings=profile)
+  [ "${BENCH_JFR:-0}" = 1 ] && profile=(-XX:StartFlightRecording=filename=$OUT/$s-service.jfr,settings=profile)
   run "$s-service" "$OUT/$s-service.log" "${JVM[@]}" "${profile[@]}" -jar "$ROOT/$s-service/target/quarkus-app/quarkus-run.jar"
 done
 for port in "$INGEST_PORT" "$ENRICH_PORT" "$QUERY_PORT"; do
   wait_for "the service on :$port" 120 curl -sf "http://127.0.0.1:$port/q/health/ready"
 done
 
+cpu_seconds() { # name: user + system CPU seconds of a component so far
+  awk '{printf "%.1f", ($14 + $15) / 100}' "/proc/${PID_OF[$1]}/stat"
+}
+COMPONENTS=(broker store ingest-service enrich-service query-service)
+declare -A CPU_BEFORE
+for name in "${COMPONENTS[@]}"; do CPU_BEFORE[$name]=$(cpu_seconds "$name"); done
 log "backfill: $PAGES pages"
 java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$INFRA_JAR:$ROOT/local-infra/target/lib/*" \
+  "$ROOT/bench/ConsumerLag.java" "$KAFKA_BOOTSTRAP_SERVERS" > "$OUT/consumer-lag.txt" 2>&1 &
+LAG_PID=$!
+java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$INFRA_JAR:$ROOT/local-infra/target/lib/*" \
   "$ROOT/bench/Backfill.java" "$SAMPLE" "$PAGES" "$KAFKA_BOOTSTRAP_SERVERS" "$GATEWAY" "$(date -u +%F)" > "$OUT/backfill.txt" 2>&1
+kill "$LAG_PID"
 BACKFILL=$(grep '^RESULT ' "$OUT/backfill.txt" | sed 's/^RESULT //')
 log "backfill: $BACKFILL"
+BACKFILL_CPU=""
+for name in "${COMPONENTS[@]}"; do
+  BACKFILL_CPU+="$name $(awk -v a="${CPU_BEFORE[$name]}" -v b="$(cpu_seconds "$name")" 'BEGIN { printf "%.1f", b - a }') s, "
+done
+log "CPU spent on the backfill: ${BACKFILL_CPU%, }"
 PAPERS=$(json_field servedNew <<< "$BACKFILL")
 STATS=$(curl -sf "$GATEWAY/stats")
 log "stats: $STATS"
@@ -140,6 +158,8 @@ row() { # endpoint, connections, wrk result
   echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo); broker, store and three services on this machine, -Xmx512m each."
   echo
   echo "Backfill of $PAGES pages: $BACKFILL"
+  echo
+  echo "CPU spent on the backfill (JIT compilation included): ${BACKFILL_CPU%, }"
   echo
   echo "Stats: $STATS"
   echo

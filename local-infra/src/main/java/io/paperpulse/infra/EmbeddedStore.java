@@ -5,8 +5,8 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.paperpulse.infra.store.BsonH2Backend;
 
 /**
  * A MongoDB-wire-protocol server (mongo-java-server): in memory for tests, an H2 file for a local run that keeps its
@@ -17,7 +17,7 @@ public final class EmbeddedStore implements AutoCloseable {
     private InetSocketAddress address;
 
     private EmbeddedStore(AbstractMongoBackend backend) {
-        backend.enableOplog(); // change streams feed the gateway's live stream
+        // no oplog: nothing watches change streams (the live stream follows the changelog topic), and it doubled every write
         this.server = new MongoServer(backend);
     }
 
@@ -26,7 +26,7 @@ public final class EmbeddedStore implements AutoCloseable {
     }
 
     public static EmbeddedStore persistent(Path file) {
-        return new EmbeddedStore(new H2Backend(file.toString()));
+        return new EmbeddedStore(new BsonH2Backend(file));
     }
 
     /** Binds to 127.0.0.1 on the given port, or a free one when {@code port} is 0. */

@@ -4,12 +4,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
+import io.paperpulse.infra.store.StoreFileMigration;
+
 /**
  * The embedded default, one part per process so that neither takes the other down: {@code broker}, a real KRaft
  * Kafka broker, or {@code store}, a MongoDB-protocol store, both on 127.0.0.1 with data under
  * {@code PAPERPULSE_HOME} (default {@code .paperpulse}). Runs until stopped.
  */
 public final class LocalInfrastructure {
+    private static final String STORE_FILE = "documents.mv";
 
     public static void main(String[] args) throws Exception {
         String part = args.length == 1 ? args[0] : "";
@@ -30,8 +33,12 @@ public final class LocalInfrastructure {
                 TopicSetup.createMissing(broker.bootstrapServers());
                 where = "kafka " + broker.bootstrapServers();
             } else {
-                Files.createDirectories(home.resolve("mongo"));
-                EmbeddedStore store = EmbeddedStore.persistent(home.resolve("mongo").resolve("paperpulse.mv"));
+                Path folder = Files.createDirectories(home.resolve("mongo"));
+                long migrated = StoreFileMigration.migrateIfNeeded(folder.resolve("paperpulse.mv"), folder.resolve(STORE_FILE));
+                if (migrated > 0) {
+                    System.out.printf("local store: carried %d documents over to the BSON file layout%n", migrated);
+                }
+                EmbeddedStore store = EmbeddedStore.persistent(folder.resolve(STORE_FILE));
                 running = store::close;
                 store.start(Integer.parseInt(env("MONGODB_PORT", "27017")));
                 where = "mongodb " + store.connectionString();

@@ -25,7 +25,7 @@ class ConsumerMemoryBoundTest {
 
     @Test
     void papersHeldByTheConsumerFitWellWithinTheHeap() {
-        long held = ConsumerMemory.worstCaseBytes("papers-parsed", clients.getConsumer("papers-parsed").configuration(), LARGEST_PAPER);
+        long held = ConsumerMemory.worstCaseBytes("papers-parsed", clients, LARGEST_PAPER);
         assertTrue(held <= HEAP_SHARE, "up to " + held / (1024 * 1024) + " MiB held by the consumer");
     }
 }

@@ -27,7 +27,7 @@ class ConsumerMemoryBoundTest {
     @Test
     void pagesHeldByTheConsumerFitWellWithinTheHeap() {
         // every page as large as the largest limit the service can be started with
-        long held = ConsumerMemory.worstCaseBytes("digests-raw", clients.getConsumer("digests-raw").configuration(), BodyLimit.MAX);
+        long held = ConsumerMemory.worstCaseBytes("digests-raw", clients, BodyLimit.MAX);
         assertTrue(held <= HEAP_SHARE, "up to " + held / (1024 * 1024) + " MiB held by the consumer");
     }
 }

@@ -126,6 +126,7 @@ public class ChangelogFollower implements HealthCheck {
         long lastCommit = System.nanoTime();
         long lastRefresh = System.nanoTime();
         boolean dirty = false;
+        long stretch = 1;
         List<MergedPaper> unseen = new ArrayList<>();
         state = committed.isEmpty() ? "rebuilding from the changelog's start" : "catching up from the last commit";
         LOG.infof("search index: %s of %s", state, Topics.PAPERS_MERGED);
@@ -136,13 +137,15 @@ public class ChangelogFollower implements HealthCheck {
                 applied += records.count();
                 dirty = true;
             }
-            // a refresh writes a segment: during a backfill once per refresh-interval (while catching up, no search
-            // waits for it: rarely), when idle at once
-            long interval = config.index().refreshInterval().toNanos() * (caughtUp ? 1 : CATCH_UP_REFRESH_FACTOR);
+            // a refresh writes a segment, and each segment costs merges and revision look-ups later: when idle it
+            // comes at once; under a steady stream (a backfill) each refresh-interval, stretched twofold per refresh
+            // up to the catch-up interval (while catching up no search waits for it); a quiet poll resets the stretch
+            long interval = config.index().refreshInterval().toNanos() * (caughtUp ? stretch : CATCH_UP_REFRESH_FACTOR);
             boolean due = System.nanoTime() - lastRefresh > interval;
             if (!unseen.isEmpty() && (records.isEmpty() || due)) {
                 index.refresh();
                 lastRefresh = System.nanoTime();
+                stretch = records.isEmpty() ? 1 : Math.min(2 * stretch, CATCH_UP_REFRESH_FACTOR);
                 changes.publish(unseen);
                 unseen = new ArrayList<>();
             }

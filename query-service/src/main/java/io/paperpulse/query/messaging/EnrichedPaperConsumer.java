@@ -9,7 +9,9 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.common.errors.RetriableException;
 import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import com.mongodb.MongoException;
 
@@ -19,8 +21,10 @@ import io.paperpulse.contracts.InvalidEventException;
 import io.paperpulse.query.config.QueryConfig;
 import io.paperpulse.query.store.PaperDocument;
 import io.paperpulse.query.store.PaperStore;
+import io.paperpulse.resilience.DeadLetterWriter;
 import io.paperpulse.resilience.OutageRetry;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
@@ -41,7 +45,9 @@ public class EnrichedPaperConsumer {
     MergedPaperPublisher changelog;
 
     @Inject
-    DeadLetters deadLetters;
+    @Channel("papers-enriched-dlq")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+    MutinyEmitter<String> deadLetterChannel;
 
     @Inject
     @Readiness
@@ -51,10 +57,12 @@ public class EnrichedPaperConsumer {
     QueryConfig config;
 
     private OutageRetry outages;
+    private DeadLetterWriter deadLetters;
 
     @PostConstruct
     void retries() {
         outages = new OutageRetry(OUTAGES, readiness, config.writes().retryBackoff(), config.writes().retryMaxBackoff());
+        deadLetters = new DeadLetterWriter(deadLetterChannel);
     }
 
     @Incoming("papers-enriched")

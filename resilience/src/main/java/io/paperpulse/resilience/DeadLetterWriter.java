@@ -1,17 +1,12 @@
-package io.paperpulse.query.messaging;
+package io.paperpulse.resilience;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
@@ -21,20 +16,21 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * Sends records that can never be stored to {@code papers.enriched.dlq}: the original key, value and headers plus
- * the headers the connector's own dead-letter strategy writes ({@code dead-letter-reason}, {@code -topic},
- * {@code -partition}, {@code -offset}), so every dead letter of the pipeline reads the same.
+ * Sends records that can never succeed to a dead-letter topic (the emitter's channel): the original key, value and
+ * headers plus the headers the connector's own dead-letter strategy writes ({@code dead-letter-reason}, {@code -topic},
+ * {@code -partition}, {@code -offset}), so every dead letter of the pipeline reads the same and can be replayed.
  */
-@ApplicationScoped
-public class DeadLetters {
-    private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+public final class DeadLetterWriter {
+    private static final Logger LOG = Logger.getLogger(DeadLetterWriter.class);
 
-    @Inject
-    @Channel("papers-enriched-dlq")
-    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
-    MutinyEmitter<String> emitter;
+    private final MutinyEmitter<String> emitter;
 
-    public Uni<Void> sendAll(List<KafkaRecord<String, String>> records, List<String> reasons) {
+    public DeadLetterWriter(MutinyEmitter<String> emitter) {
+        this.emitter = emitter;
+    }
+
+    /** Sends each record with the reason at the same index; completes once the broker took them all. */
+    public Uni<Void> sendAll(List<? extends KafkaRecord<String, String>> records, List<String> reasons) {
         if (records.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -62,6 +58,6 @@ public class DeadLetters {
     }
 
     private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+        return text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8);
     }
 }

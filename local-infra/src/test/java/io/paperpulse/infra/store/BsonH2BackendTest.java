@@ -1,0 +1,91 @@
+package io.paperpulse.infra.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+/** The local store's file layout: documents and unique indexes survive a restart, and an earlier file is carried over. */
+class BsonH2BackendTest {
+    private static final Document PAPER = new Document("_id", "p1").append("rev", 3L).append("title", "Ünïcode ✓")
+            .append("score", 0.5).append("count", 7).append("seen", new Date(1_700_000_000_000L)).append("code", true)
+            .append("raw", new Binary(new byte[] {0, 1, 2, (byte) 255})).append("missing", null)
+            .append("entities", List.of(new Document("type", "MODEL").append("text", "BERT"), new Document("type", "DATASET")))
+            .append("dates", List.of("2026-12-01", "2026-12-02"));
+
+    @Test
+    void documentsAndUniqueIndexesSurviveARestart(@TempDir Path dir) {
+        Path file = dir.resolve("documents.mv");
+        withStore(new BsonH2Backend(file), papers -> {
+            papers.createIndex(Indexes.ascending("_id", "rev"), new IndexOptions().unique(true));
+            papers.insertOne(PAPER);
+            for (int i = 0; i < 2_000; i++) { // enough to spill index pages to the file, whose keys are then read back
+                papers.insertOne(new Document("_id", "paper-" + i).append("rev", (long) i % 7));
+            }
+        });
+        withStore(new BsonH2Backend(file), papers -> {
+            assertEquals(PAPER, papers.find(new Document("_id", "p1")).first());
+            assertEquals(2_001, papers.countDocuments());
+            assertEquals(2L, papers.find(new Document("_id", "paper-1234").append("rev", 2L)).first().getLong("rev"));
+            MongoWriteException duplicate = assertThrows(MongoWriteException.class, () -> papers.insertOne(new Document("_id", "paper-5")));
+            assertEquals(ErrorCategory.DUPLICATE_KEY, duplicate.getError().getCategory());
+            // a compare-and-set on {_id, rev} that the unique index answers
+            assertEquals(1, papers.replaceOne(new Document("_id", "paper-8").append("rev", 1L), new Document("rev", 2L)).getMatchedCount());
+            assertEquals(0, papers.replaceOne(new Document("_id", "paper-8").append("rev", 1L), new Document("rev", 3L)).getMatchedCount());
+        });
+    }
+
+    @Test
+    void aFileOfTheEarlierLayoutIsCarriedOverOnce(@TempDir Path dir) throws Exception {
+        Path earlier = dir.resolve("paperpulse.mv");
+        Path target = dir.resolve("documents.mv");
+        withStore(new H2Backend(earlier.toString()), papers -> {
+            papers.insertOne(PAPER);
+            papers.insertOne(new Document("_id", "p2").append("title", "Second"));
+        });
+
+        assertEquals(2, StoreFileMigration.migrateIfNeeded(earlier, target));
+
+        assertFalse(Files.exists(earlier));
+        assertTrue(Files.exists(dir.resolve("paperpulse.mv.migrated")));
+        assertEquals(0, StoreFileMigration.migrateIfNeeded(earlier, target));
+        withStore(new BsonH2Backend(target), papers -> {
+            assertEquals(PAPER, papers.find(new Document("_id", "p1")).first());
+            assertEquals("Second", papers.find(new Document("_id", "p2")).first().getString("title"));
+            papers.createIndex(Indexes.ascending("_id", "rev"), new IndexOptions().unique(true)); // as the services do at start
+            assertThrows(MongoWriteException.class, () -> papers.insertOne(new Document("_id", "p2")));
+        });
+    }
+
+    private static void withStore(AbstractMongoBackend backend, Consumer<MongoCollection<Document>> use) {
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
+            use.accept(client.getDatabase("paperpulse").getCollection("papers"));
+        } finally {
+            server.shutdown();
+        }
+    }
+}
