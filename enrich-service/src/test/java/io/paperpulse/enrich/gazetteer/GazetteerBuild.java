@@ -19,8 +19,8 @@ import io.paperpulse.contracts.EntityType;
 /**
  * Builds the gazetteer files the extractor reads ({@value #OUTPUT}/&lt;type&gt;.txt) from the source lists
  * ({@value #SOURCES}/&lt;type&gt;/*.txt, see {@link SourceList}): one section per list in file-name order, each with
- * its title and sources, its names sorted; a name already in an earlier list of the same type is dropped, and so is
- * every name of {@value #SOURCES}/excluded/&lt;type&gt;.txt. Reads local files only.
+ * its title, sources and description, its names sorted; a name already in an earlier list of the same type is
+ * dropped, and so is every name of {@value #SOURCES}/excluded/&lt;type&gt;.txt. Reads local files only.
  * <pre>
  *   bench/gazetteer-build.sh           # rewrites src/main/resources/gazetteer/*.txt
  *   bench/gazetteer-build.sh --check   # exit 1 when they differ from what the sources build
@@ -68,12 +68,14 @@ public final class GazetteerBuild {
             if (!Files.isDirectory(dir)) {
                 throw new IllegalArgumentException("no source folder " + dir + " for " + type);
             }
-            out.put(name + ".txt", render(type, lists(dir), excluded(root.resolve(EXCLUDED).resolve(name + ".txt"), type)));
+            Set<String> excluded = excluded(root.resolve(EXCLUDED).resolve(name + ".txt"), type);
+            out.put(name + ".txt", render(type, lists(dir), excluded));
         }
         try (Stream<Path> children = Files.list(root)) {
-            children.filter(Files::isDirectory).filter(p -> !folders.contains(p.getFileName().toString())).findFirst().ifPresent(p -> {
-                throw new IllegalArgumentException("unexpected " + p + ": a source folder is named after an entity type");
-            });
+            children.filter(Files::isDirectory).filter(p -> !folders.contains(p.getFileName().toString()))
+                    .findFirst().ifPresent(p -> {
+                        throw new IllegalArgumentException("unexpected " + p + ": a source folder is named after a type");
+                    });
         }
         return out;
     }
@@ -131,6 +133,7 @@ public final class GazetteerBuild {
             for (String source : list.sources()) {
                 out.append("# source: ").append(source).append('\n');
             }
+            out.append("# about: ").append(list.about()).append('\n');
             names.forEach(n -> out.append(n).append('\n'));
         }
         return out.toString();
