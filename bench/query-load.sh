@@ -10,7 +10,8 @@
 #  5. a second gateway replica started on an empty index: time until it serves every paper.
 # Usage: bench/query-load.sh [PAGES]   (323 pages = 20,026 papers; 1613 = 100,006)
 #   env: BENCH_CONNECTIONS=100, BENCH_DURATION=60s, BENCH_SERIAL_DURATION=10s,
-#        BENCH_JFR=1 (a JFR profile of the store and of each service in the results)
+#        BENCH_JFR=1 (a JFR profile of the store and of each service in the results),
+#        BENCH_BACKFILL_ONLY=1 (stop after step 1)
 # Results: bench/results/query-load-<time>/ (summary.md, raw wrk output, logs). Stops everything it started.
 set -euo pipefail
 
@@ -114,6 +115,12 @@ for name in "${COMPONENTS[@]}"; do
   BACKFILL_CPU+="$name $(awk -v a="${CPU_BEFORE[$name]}" -v b="$(cpu_seconds "$name")" 'BEGIN { printf "%.1f", b - a }') s, "
 done
 log "CPU spent on the backfill: ${BACKFILL_CPU%, }"
+if [ "${BENCH_BACKFILL_ONLY:-0}" = 1 ]; then
+  printf 'Backfill of %s pages: %s\n\nCPU spent on the backfill (JIT compilation included): %s\n' "$PAGES" "$BACKFILL" "${BACKFILL_CPU%, }" > "$OUT/summary.md"
+  [ "${BENCH_JFR:-0}" = 1 ] && for name in store ingest-service enrich-service query-service; do
+    jcmd "${PID_OF[$name]}" JFR.dump filename="$OUT/$name.jfr" > /dev/null; done
+  exit 0
+fi
 PAPERS=$(json_field servedNew <<< "$BACKFILL")
 STATS=$(curl -sf "$GATEWAY/stats")
 log "stats: $STATS"
