@@ -1,5 +1,6 @@
 package io.paperpulse.e2e;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -11,6 +12,8 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
+import io.paperpulse.contracts.Topics;
+
 /** What the broker says of the pipeline's progress: end offsets of a topic, and whether a group has read them all. */
 final class PipelineOffsets {
     private final String bootstrapServers;
@@ -21,6 +24,53 @@ final class PipelineOffsets {
 
     long endOffsets(String topic) {
         return ends(topic).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Records in every dead-letter topic ({@code *.dlq}), from their end offsets. */
+    long deadLetters() {
+        try (Admin admin = admin()) {
+            return admin.listTopics().names().get().stream().filter(t -> t.endsWith(Topics.DLQ_SUFFIX)).mapToLong(this::endOffsets).sum();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until every stage's group (ingest, enrich of any extractor version, the gateway's writer) read its topic. */
+    void awaitDrained() {
+        awaitConsumed("ingest-service", Topics.DIGESTS_RAW);
+        try (Admin admin = admin()) {
+            for (var group : admin.listGroups().all().get()) {
+                if (group.groupId().startsWith("enrich-")) {
+                    awaitConsumed(group.groupId(), Topics.PAPERS_PARSED);
+                }
+            }
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+        awaitConsumed("query-service", Topics.PAPERS_ENRICHED);
+    }
+
+    /** Waits until every stage's group has {@code members} members with partitions assigned: a rebalance is done. */
+    void awaitMembers(int members) {
+        long deadline = System.currentTimeMillis() + 90_000;
+        try (Admin admin = admin()) {
+            while (true) {
+                List<String> groups = admin.listGroups().all().get().stream().map(g -> g.groupId())
+                        .filter(g -> g.equals("ingest-service") || g.startsWith("enrich-") || g.equals("query-service")).toList();
+                boolean done = groups.size() == 3 && admin.describeConsumerGroups(groups).all().get().values().stream()
+                        .allMatch(g -> g.members().size() == members
+                                && g.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty()));
+                if (done) {
+                    return;
+                }
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("the groups " + groups + " did not reach " + members + " members within 90 s");
+                }
+                PipelineProcesses.sleep(250);
+            }
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Waits until {@code group} has committed the end of every partition of {@code topic}. */
@@ -41,7 +91,7 @@ final class PipelineOffsets {
 
     private Map<TopicPartition, Long> ends(String topic) {
         try (Admin admin = admin()) {
-            var partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get().get(topic).partitions();
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
             Map<TopicPartition, OffsetSpec> request = partitions.stream()
                     .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
             return admin.listOffsets(request).all().get().entrySet().stream()

@@ -1,6 +1,5 @@
 package io.paperpulse.e2e;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.paperpulse.infra.Ports;
@@ -23,30 +24,43 @@ import io.paperpulse.infra.Ports;
 final class PipelineProcesses implements AutoCloseable {
     private static final Path ROOT = Path.of(System.getProperty("paperpulse.root", ".."));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    static final String INGEST = "ingest-service";
+    static final String ENRICH = "enrich-service";
+    static final String QUERY = "query-service";
+    private static final Map<String, String> PORT_VARIABLES = Map.of(INGEST, "INGEST_PORT", ENRICH, "ENRICH_PORT", QUERY, "QUERY_PORT");
 
-    private final List<Process> processes = new ArrayList<>();
-    final int queryPort = Ports.free();
-    final int ingestPort = Ports.free();
-    final int enrichPort = Ports.free();
+    /** The first instance of each service, by service name, and the port it serves on. */
+    private final Map<String, JavaProcess> services = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final List<JavaProcess> others = new ArrayList<>();
+    private final int queryPort = Ports.free();
+    private final int ingestPort = Ports.free();
+    private final int enrichPort = Ports.free();
 
     private final Map<String, String> env;
 
     PipelineProcesses(String kafka, String mongoUri) {
-        env = Map.of(
+        this(kafka, mongoUri, Map.of());
+    }
+
+    /** With {@code settings}: more environment variables for every service. */
+    PipelineProcesses(String kafka, String mongoUri, Map<String, String> settings) {
+        Map<String, String> base = new HashMap<>(settings);
+        base.putAll(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "MONGODB_URI", mongoUri,
                 "QUERY_PORT", String.valueOf(queryPort),
                 "QUERY_INDEX_DIR", freshIndexDir(),
                 "INGEST_PORT", String.valueOf(ingestPort),
                 "ENRICH_PORT", String.valueOf(enrichPort),
-                "PAPERPULSE_INGEST_KEY", "e2e-test-key");
+                "PAPERPULSE_INGEST_KEY", "e2e-test-key"));
+        env = Map.copyOf(base);
+        ports.put(INGEST, ingestPort);
+        ports.put(ENRICH, enrichPort);
+        ports.put(QUERY, queryPort);
         try {
-            start("ingest-service", env);
-            start("enrich-service", env);
-            start("query-service", env);
-            for (int port : List.of(ingestPort, enrichPort, queryPort)) {
-                awaitReady(port);
-            }
+            ports.keySet().forEach(service -> services.put(service, JavaProcess.service(ROOT, service, service, env).start()));
+            ports.forEach((service, port) -> awaitReady(port, services.get(service)));
         } catch (RuntimeException e) {
             close(); // no service outlives a failed start
             throw e;
@@ -57,15 +71,57 @@ final class PipelineProcesses implements AutoCloseable {
         return "http://127.0.0.1:" + queryPort;
     }
 
+    String ingest() {
+        return "http://127.0.0.1:" + ingestPort;
+    }
+
+    String ingestKey() {
+        return env.get("PAPERPULSE_INGEST_KEY");
+    }
+
+    /** kill -9 of a service's first instance. */
+    void kill(String service) {
+        services.get(service).kill();
+    }
+
+    /** Starts a service's first instance again, on its port (and a gateway on its index), once it is ready. */
+    void restart(String service) {
+        JavaProcess process = services.get(service);
+        process.stop();
+        awaitReady(ports.get(service), process.start());
+    }
+
+    /** The running first instance of a service. */
+    JavaProcess process(String service) {
+        return services.get(service);
+    }
+
+    /** One more instance of each service (a gateway with an empty index of its own), once all are ready (caught up). */
+    List<Instance> startAnother(String... names) {
+        List<Instance> started = new ArrayList<>();
+        for (String service : names) {
+            int port = Ports.free();
+            Map<String, String> another = new HashMap<>(env);
+            another.put(PORT_VARIABLES.get(service), String.valueOf(port));
+            another.put("QUERY_INDEX_DIR", freshIndexDir());
+            JavaProcess process = JavaProcess.service(ROOT, service, service + "-" + port, another).start();
+            others.add(process);
+            started.add(new Instance(process, port));
+        }
+        started.forEach(instance -> awaitReady(instance.port(), instance.process()));
+        return started;
+    }
+
+    /** A further instance of a service and the port it serves on. */
+    record Instance(JavaProcess process, int port) {
+        String url() {
+            return "http://127.0.0.1:" + port;
+        }
+    }
+
     /** One more gateway replica, with an empty index of its own; its address once it is ready (it has caught up). */
     String startQueryReplica() {
-        int port = Ports.free();
-        Map<String, String> replica = new java.util.HashMap<>(env);
-        replica.put("QUERY_PORT", String.valueOf(port));
-        replica.put("QUERY_INDEX_DIR", freshIndexDir());
-        start("query-service", replica, "query-service-replica-" + port);
-        awaitReady(port);
-        return "http://127.0.0.1:" + port;
+        return startAnother(QUERY).get(0).url();
     }
 
     private static String freshIndexDir() {
@@ -92,32 +148,11 @@ final class PipelineProcesses implements AutoCloseable {
         }
     }
 
-    private void start(String service, Map<String, String> env) {
-        start(service, env, service);
-    }
-
-    private void start(String service, Map<String, String> env, String logName) {
-        Path jar = ROOT.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("package the services first: missing " + jar.toAbsolutePath());
-        }
-        try {
-            Path logs = Files.createDirectories(Path.of("target", "e2e-logs"));
-            ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toAbsolutePath().toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(logs.resolve(logName + ".log").toFile());
-            builder.environment().putAll(env);
-            processes.add(builder.start());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void awaitReady(int port) {
+    private static void awaitReady(int port, JavaProcess process) {
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
-            if (processes.stream().anyMatch(p -> !p.isAlive())) {
-                throw new IllegalStateException("a service exited during start; see target/e2e-logs");
+            if (!process.isAlive()) {
+                throw new IllegalStateException(process.name() + " exited during start; see target/e2e-logs");
             }
             try {
                 get("http://127.0.0.1:" + port + "/q/health/ready");
@@ -126,22 +161,15 @@ final class PipelineProcesses implements AutoCloseable {
                 sleep(300);
             }
         }
-        throw new IllegalStateException("service on port " + port + " not ready after 120 s; see target/e2e-logs");
+        throw new IllegalStateException(process.name() + " not ready after 120 s; see target/e2e-logs");
     }
 
     @Override
     public void close() {
-        processes.forEach(Process::destroy);
-        for (Process p : processes) {
-            try {
-                if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                p.destroyForcibly();
-            }
-        }
+        List<JavaProcess> all = new ArrayList<>(others);
+        all.addAll(services.values());
+        all.forEach(JavaProcess::signalTerm);
+        all.forEach(JavaProcess::stop);
     }
 
     static void sleep(long millis) {
@@ -152,9 +180,4 @@ final class PipelineProcesses implements AutoCloseable {
             throw new IllegalStateException(e);
         }
     }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString() + (File.separatorChar == '\\' ? ".exe" : "");
-    }
-
 }

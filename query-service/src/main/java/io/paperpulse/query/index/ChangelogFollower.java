@@ -41,7 +41,8 @@ import io.smallrye.common.annotation.Identifier;
  * Follows the changelog {@code papers.merged} into this replica's index: every partition, with no consumer group,
  * from the position committed with the index (the start for an empty index). Each poll is applied, made visible to
  * searches and handed to the live stream; the index and its position are committed together every
- * {@code commit-interval}. Not ready until it has caught up with the changelog's end as it was at start.
+ * {@code commit-interval}. Not ready until it has caught up with the changelog's end as it was at start; what it reads
+ * before that end is never handed to the stream.
  */
 @Readiness
 @ApplicationScoped
@@ -67,6 +68,8 @@ public class ChangelogFollower implements HealthCheck {
     private volatile boolean caughtUp;
     private volatile String state = "starting";
     private volatile long applied;
+    /** The changelog's end when this process started following it: the revisions before it are not streamed. */
+    private Map<TopicPartition, Long> streamFrom;
     private Thread thread;
     private KafkaConsumer<String, String> consumer;
 
@@ -122,18 +125,29 @@ public class ChangelogFollower implements HealthCheck {
             }
         }
         Map<TopicPartition, Long> target = c.endOffsets(partitions);
+        if (streamFrom == null) {
+            streamFrom = target; // once per process: a follower starting over after a failure streams what it missed
+        }
         long started = System.nanoTime();
         long lastCommit = System.nanoTime();
         long lastRefresh = System.nanoTime();
         boolean dirty = false;
         long stretch = 1;
-        List<MergedPaper> unseen = new ArrayList<>();
+        boolean unrefreshed = false; // papers raised in the index that searches do not see yet
+        List<MergedPaper> unseen = new ArrayList<>(); // of those, the ones to stream
         state = committed.isEmpty() ? "rebuilding from the changelog's start" : "catching up from the last commit";
         LOG.infof("search index: %s of %s", state, Topics.PAPERS_MERGED);
         while (running) {
             ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(100));
             if (!records.isEmpty()) {
-                unseen.addAll(index.apply(changes(records)));
+                // the stream is "from now on": after a crash, the revisions since the last commit were announced already
+                List<ConsumerRecord<String, String>> before = new ArrayList<>();
+                List<ConsumerRecord<String, String>> live = new ArrayList<>();
+                records.forEach(r -> (beforeStart(r) ? before : live).add(r));
+                unrefreshed |= !index.apply(changes(before)).isEmpty();
+                List<MergedPaper> raised = index.apply(changes(live));
+                unseen.addAll(raised);
+                unrefreshed |= !raised.isEmpty();
                 applied += records.count();
                 dirty = true;
             }
@@ -142,14 +156,15 @@ public class ChangelogFollower implements HealthCheck {
             // up to the catch-up interval (while catching up no search waits for it); a quiet poll resets the stretch
             long interval = config.index().refreshInterval().toNanos() * (caughtUp ? stretch : CATCH_UP_REFRESH_FACTOR);
             boolean due = System.nanoTime() - lastRefresh > interval;
-            if (!unseen.isEmpty() && (records.isEmpty() || due)) {
+            if (unrefreshed && (records.isEmpty() || due)) {
                 index.refresh();
                 lastRefresh = System.nanoTime();
                 stretch = records.isEmpty() ? 1 : Math.min(2 * stretch, CATCH_UP_REFRESH_FACTOR);
                 changes.publish(unseen);
                 unseen = new ArrayList<>();
+                unrefreshed = false;
             }
-            if (!caughtUp && unseen.isEmpty() && target.entrySet().stream().allMatch(t -> c.position(t.getKey()) >= t.getValue())) {
+            if (!caughtUp && !unrefreshed && target.entrySet().stream().allMatch(t -> c.position(t.getKey()) >= t.getValue())) {
                 caughtUp = true;
                 state = "following";
                 LOG.infof("search index caught up with %s in %d ms", Topics.PAPERS_MERGED,
@@ -166,8 +181,13 @@ public class ChangelogFollower implements HealthCheck {
         }
     }
 
-    private static List<PaperIndex.Change> changes(ConsumerRecords<String, String> records) {
-        List<PaperIndex.Change> changes = new ArrayList<>(records.count());
+    /** Whether a record was on the changelog before this process started following it. */
+    private boolean beforeStart(ConsumerRecord<String, String> record) {
+        return record.offset() < streamFrom.getOrDefault(new TopicPartition(record.topic(), record.partition()), 0L);
+    }
+
+    private static List<PaperIndex.Change> changes(List<ConsumerRecord<String, String>> records) {
+        List<PaperIndex.Change> changes = new ArrayList<>(records.size());
         for (ConsumerRecord<String, String> r : records) {
             try {
                 changes.add(new PaperIndex.Change(EventJson.read(r.value(), MergedPaper.class), r.value()));
