@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -170,8 +171,8 @@ class ReenrichReportTest {
 
     @Test
     void examplesAreTheFirstPapersByTitleWithTheirFirstNames() {
-        Map<String, PaperNames> before = new java.util.HashMap<>();
-        Map<String, PaperNames> after = new java.util.HashMap<>();
+        Map<String, PaperNames> before = new HashMap<>();
+        Map<String, PaperNames> after = new HashMap<>();
         for (String title : List.of("E", "C", "A", "D", "B")) {
             before.put(title, new PaperNames(title, 1, title, 3, List.of()));
             List<PaperNames.Name> names = List.of("m1", "m2", "m3", "m4", "m5").stream()
