@@ -62,7 +62,7 @@ public final class LocalInfrastructure {
         stopped.await();
     }
 
-    static String env(String name, String fallback) {
+    public static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }
