@@ -1,4 +1,4 @@
-package io.paperpulse.query.index;
+package io.paperpulse.search;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -10,7 +10,6 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
-import io.paperpulse.query.search.SearchText;
 
 /**
  * Analyses text exactly as {@link SearchText#tokens} folds it: one position per run of letters or digits, and a word's

@@ -1,4 +1,4 @@
-package io.paperpulse.query.index;
+package io.paperpulse.search;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -22,7 +22,6 @@ import org.apache.lucene.util.BytesRef;
 import io.paperpulse.contracts.Entity;
 import io.paperpulse.contracts.MergedPaper;
 import io.paperpulse.contracts.MergedPaper.Sighting;
-import io.paperpulse.query.search.SearchText;
 
 /**
  * The search index's schema: how a merged paper becomes a Lucene document. Text fields are analysed by

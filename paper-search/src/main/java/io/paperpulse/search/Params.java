@@ -1,4 +1,4 @@
-package io.paperpulse.query.api;
+package io.paperpulse.search;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -12,16 +12,16 @@ import io.paperpulse.contracts.EntityType;
  * Reads query parameters strictly: a bad value is a 400 naming the parameter, never a 5xx. An absent or blank
  * optional parameter is simply not applied.
  */
-final class Params {
+public final class Params {
     /** Longest free-text value (q, entity names) worth looking for. */
-    static final int MAX_TEXT = 200;
+    public static final int MAX_TEXT = 200;
     /** Keeps {@code page * size} an int. */
-    static final int MAX_PAGE = 1_000_000;
+    public static final int MAX_PAGE = 1_000_000;
 
     private Params() {
     }
 
-    static int intIn(String name, String value, int min, int max) {
+    public static int intIn(String name, String value, int min, int max) {
         try {
             int n = Integer.parseInt(value.strip());
             if (n >= min && n <= max) {
@@ -33,16 +33,16 @@ final class Params {
         throw new BadParameterException(name, "must be a whole number from " + min + " to " + max + ", got '" + shown(value) + "'");
     }
 
-    static int page(String value) {
+    public static int page(String value) {
         return intIn("page", value, 0, MAX_PAGE);
     }
 
-    static int size(String value) {
+    public static int size(String value) {
         return intIn("size", value, 1, 100);
     }
 
     /** The stripped text, or null when absent or blank. */
-    static String text(String name, String value) {
+    public static String text(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -52,7 +52,7 @@ final class Params {
         return value.strip();
     }
 
-    static LocalDate date(String name, String value) {
+    public static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -63,7 +63,7 @@ final class Params {
         }
     }
 
-    static Boolean bool(String name, String value) {
+    public static Boolean bool(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -75,11 +75,11 @@ final class Params {
     }
 
     /** An entity type name, any case; null when absent or blank. */
-    static EntityType entityType(String name, String value) {
+    public static EntityType entityType(String name, String value) {
         return value == null || value.isBlank() ? null : choice(name, value, EntityType.class);
     }
 
-    static <E extends Enum<E>> E choice(String name, String value, Class<E> type) {
+    public static <E extends Enum<E>> E choice(String name, String value, Class<E> type) {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

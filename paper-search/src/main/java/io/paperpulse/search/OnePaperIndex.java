@@ -1,4 +1,4 @@
-package io.paperpulse.query.search;
+package io.paperpulse.search;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +10,6 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
 
 import io.paperpulse.contracts.MergedPaper;
-import io.paperpulse.query.index.FoldingAnalyzer;
-import io.paperpulse.query.index.PaperFields;
 
 /**
  * One paper as a one-document index with the search index's schema: whether a paper passes a filter, answered by the

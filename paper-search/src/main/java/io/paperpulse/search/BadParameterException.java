@@ -1,4 +1,4 @@
-package io.paperpulse.query.api;
+package io.paperpulse.search;
 
 /** A query parameter with a value the API cannot take. */
 public class BadParameterException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.paperpulse.query.search;
+package io.paperpulse.search;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.paperpulse.query.search;
+package io.paperpulse.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,9 +7,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.paperpulse.query.search.SearchQuery.Phrase;
-import io.paperpulse.query.search.SearchQuery.Prefix;
-import io.paperpulse.query.search.SearchQuery.Word;
+import io.paperpulse.search.SearchQuery.Phrase;
+import io.paperpulse.search.SearchQuery.Prefix;
+import io.paperpulse.search.SearchQuery.Word;
 
 class SearchTextTest {
 

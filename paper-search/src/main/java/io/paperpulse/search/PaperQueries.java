@@ -1,4 +1,4 @@
-package io.paperpulse.query.search;
+package io.paperpulse.search;
 
 import java.util.List;
 
@@ -13,12 +13,11 @@ import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
-import io.paperpulse.query.index.PaperFields;
-import io.paperpulse.query.search.PaperFilter.EntityCriterion;
-import io.paperpulse.query.search.SearchQuery.Clause;
-import io.paperpulse.query.search.SearchQuery.Phrase;
-import io.paperpulse.query.search.SearchQuery.Prefix;
-import io.paperpulse.query.search.SearchQuery.Word;
+import io.paperpulse.search.PaperFilter.EntityCriterion;
+import io.paperpulse.search.SearchQuery.Clause;
+import io.paperpulse.search.SearchQuery.Phrase;
+import io.paperpulse.search.SearchQuery.Prefix;
+import io.paperpulse.search.SearchQuery.Word;
 
 /**
  * A {@link PaperFilter} as a Lucene query: every clause of {@code q} must match in the title, an entity name or the
