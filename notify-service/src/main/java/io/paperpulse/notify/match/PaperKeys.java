@@ -7,6 +7,7 @@ import io.paperpulse.contracts.Entity;
 import io.paperpulse.contracts.MergedPaper;
 import io.paperpulse.search.PaperFields;
 import io.paperpulse.search.PaperFilter.EntityCriterion;
+import io.paperpulse.search.SearchQuery;
 import io.paperpulse.search.SearchQuery.Clause;
 import io.paperpulse.search.SearchQuery.Phrase;
 import io.paperpulse.search.SearchQuery.Prefix;
@@ -17,10 +18,11 @@ import io.paperpulse.search.SearchText;
  * The keys of the subscriptions' inverted index. A paper has a key for every term the search index gives it
  * ({@link SearchText#tokens} of its title, entity names and abstract, and {@link PaperFields#entityTerm} of its
  * entities); a criterion needs one of them: a paper lacking the key cannot match, so the key rules it out before the
- * real query is asked. A prefix's key is its first {@link #PREFIX_KEY} letters, which every term it matches shares.
+ * real query is asked. A prefix's key is its first {@link #MAX_PREFIX_KEY} letters (or all of them, when fewer), which
+ * every term it matches shares: a paper has a key for each term's beginnings of 2 to {@link #MAX_PREFIX_KEY} letters.
  */
 public final class PaperKeys {
-    static final int PREFIX_KEY = 2;
+    static final int MAX_PREFIX_KEY = 4;
 
     private PaperKeys() {
     }
@@ -58,8 +60,8 @@ public final class PaperKeys {
     private static void addText(Set<String> keys, String text) {
         for (SearchText.Token t : SearchText.tokens(text)) {
             keys.add(word(t.term()));
-            if (t.term().length() >= PREFIX_KEY) {
-                keys.add(prefix(t.term()));
+            for (int length = SearchQuery.MIN_PREFIX; length <= Math.min(MAX_PREFIX_KEY, t.term().length()); length++) {
+                keys.add(prefix(t.term().substring(0, length)));
             }
         }
     }
@@ -72,7 +74,7 @@ public final class PaperKeys {
         return "w:" + term;
     }
 
-    private static String prefix(String term) {
-        return "p:" + term.substring(0, PREFIX_KEY);
+    private static String prefix(String prefix) {
+        return "p:" + prefix.substring(0, Math.min(MAX_PREFIX_KEY, prefix.length()));
     }
 }

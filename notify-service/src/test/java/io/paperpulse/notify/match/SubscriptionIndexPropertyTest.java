@@ -51,5 +51,4 @@ class SubscriptionIndexPropertyTest {
     Arbitrary<List<MergedPaper>> papers() {
         return RandomPapers.papers(1, 10);
     }
-
 }
