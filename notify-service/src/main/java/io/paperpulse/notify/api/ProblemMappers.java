@@ -1,8 +1,6 @@
 package io.paperpulse.notify.api;
 
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
@@ -17,13 +15,6 @@ import io.paperpulse.search.BadParameterException;
 /** Every error of the subscription API as RFC 9457 problem JSON. */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-
-    /** No or a wrong bearer token. */
-    public static class Unauthorized extends RuntimeException {
-        public Unauthorized(String message) {
-            super(message);
-        }
-    }
 
     @ServerExceptionMapper
     public Response badParameter(BadParameterException e) {
@@ -41,20 +32,12 @@ public class ProblemMappers {
         return badJson(e);
     }
 
-    @ServerExceptionMapper
-    public Response unauthorized(Unauthorized e) {
-        return Response.fromResponse(problem(Problem.of(401, "Unauthorized", e.getMessage()))).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
-    }
-
-    @ServerExceptionMapper
-    public Response notFound(NotFoundException e) {
-        return problem(Problem.of(404, "Not found", e.getMessage()));
-    }
-
+    /** 401 (keeping its WWW-Authenticate challenge), 404 and the other statuses JAX-RS raises, as problems. */
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
-        int status = e.getResponse().getStatus();
-        return problem(Problem.of(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage()));
+        Response r = e.getResponse();
+        return Response.fromResponse(r).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(r.getStatus(), r.getStatusInfo().getReasonPhrase(), e.getMessage())).build();
     }
 
     @ServerExceptionMapper
@@ -63,7 +46,7 @@ public class ProblemMappers {
         return problem(Problem.of(500, "Internal error", "the request could not be answered; see the service log"));
     }
 
-    static Response problem(Problem problem) {
+    private static Response problem(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 }

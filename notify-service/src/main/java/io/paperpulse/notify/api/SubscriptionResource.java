@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -25,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.paperpulse.notify.api.ProblemMappers.Unauthorized;
 import io.paperpulse.notify.config.NotifyConfig;
 import io.paperpulse.notify.delivery.AddressGuard;
 import io.paperpulse.notify.delivery.Outbox;
@@ -69,7 +69,7 @@ public class SubscriptionResource {
             + "Answers the id, the token that manages the subscription and the secret that signs its webhooks: both are shown only here.")
     public Uni<Response> create(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, SubscriptionRequest request) {
         if (!isKey(bearer(authorization))) {
-            throw new Unauthorized("creating a subscription needs Authorization: Bearer <notify key>");
+            throw new NotAuthorizedException("creating a subscription needs Authorization: Bearer <notify key>", "Bearer");
         }
         if (request != null && request.paused() != null) {
             throw new BadParameterException("paused", "can only be changed by PATCH");
@@ -84,7 +84,7 @@ public class SubscriptionResource {
         s.secretHash = Credentials.hash(secret);
         s.createdAt = Date.from(clock.instant());
         s.updatedAt = s.createdAt;
-        return publicHost(s.webhook).chain(() -> store.insert(s)).invoke(() -> matching.watch(s))
+        return publicHost(s.webhook).chain(() -> store.insert(s)).chain(() -> matching.watch(s))
                 .map(done -> Response.created(URI.create("/subscriptions/" + s.id)).entity(new CreatedView(s.id, token, secret)).build());
     }
 
@@ -116,7 +116,7 @@ public class SubscriptionResource {
             Uni<Void> checked = s.webhook != null && !s.webhook.equals(webhookBefore) ? publicHost(s.webhook) : Uni.createFrom().voidItem();
             return checked.chain(() -> store.replace(s))
                     .chain(() -> s.paused == pausedBefore ? Uni.createFrom().voidItem() : s.paused ? outbox.hold(s.id) : outbox.release(s.id, clock.instant()))
-                    .invoke(() -> matching.watch(s))
+                    .chain(() -> matching.watch(s))
                     .map(done -> SubscriptionView.of(s));
         });
     }
@@ -137,8 +137,7 @@ public class SubscriptionResource {
 
     /** Deletes a subscription everywhere: the store, matching, its outbox. */
     Uni<Void> remove(String id) {
-        matching.unwatch(id);
-        return store.delete(id).chain(() -> outbox.removeAll(id));
+        return matching.unwatch(id).chain(() -> store.delete(id)).chain(() -> outbox.removeAll(id));
     }
 
     /** The subscription {@code id} when the request bears its token (or {@code token} does). */
@@ -152,7 +151,7 @@ public class SubscriptionResource {
                 throw new NotFoundException("no subscription " + id);
             }
             if (!Credentials.matches(token, s.tokenHash)) {
-                throw new Unauthorized("this subscription needs Authorization: Bearer <its token>");
+                throw new NotAuthorizedException("this subscription needs Authorization: Bearer <its token>", "Bearer");
             }
             return s;
         });

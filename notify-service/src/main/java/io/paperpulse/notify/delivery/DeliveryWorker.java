@@ -183,8 +183,7 @@ public class DeliveryWorker {
                     if (s == null || !s.paused) {
                         return Uni.createFrom().voidItem();
                     }
-                    matching.watch(s);
-                    return outbox.hold(s.id);
+                    return matching.watch(s).chain(() -> outbox.hold(s.id));
                 });
     }
 

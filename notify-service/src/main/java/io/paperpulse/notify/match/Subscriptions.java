@@ -16,6 +16,7 @@ import io.paperpulse.notify.subscription.SubscriptionDocument;
 import io.paperpulse.search.BadParameterException;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The active subscriptions as matching sees them: read from the store at start and every
@@ -45,7 +46,23 @@ public class Subscriptions {
         return loaded ? Uni.createFrom().voidItem() : reload();
     }
 
-    public synchronized void watch(SubscriptionDocument s) {
+    /** Applies a change of this replica's: off the event loop, as a rebuild of many subscriptions takes milliseconds. */
+    public Uni<Void> watch(SubscriptionDocument s) {
+        return offTheEventLoop(() -> apply(s));
+    }
+
+    public Uni<Void> unwatch(String id) {
+        return offTheEventLoop(() -> remove(id));
+    }
+
+    private static Uni<Void> offTheEventLoop(Runnable change) {
+        return Uni.createFrom().item(() -> {
+            change.run();
+            return (Void) null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private synchronized void apply(SubscriptionDocument s) {
         changes++;
         if (s.paused) {
             watched.remove(s.id);
@@ -55,7 +72,7 @@ public class Subscriptions {
         rebuild();
     }
 
-    public synchronized void unwatch(String id) {
+    private synchronized void remove(String id) {
         changes++;
         if (watched.remove(id) != null) {
             rebuild();
@@ -65,7 +82,8 @@ public class Subscriptions {
     @Scheduled(every = "${paperpulse.notify.matching.reload-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> reload() {
         long before = changesSoFar();
-        return SubscriptionDocument.<SubscriptionDocument>find("paused", false).list().invoke(active -> replaceAll(active, before)).replaceWithVoid();
+        return SubscriptionDocument.<SubscriptionDocument>find("paused", false).list()
+                .emitOn(Infrastructure.getDefaultWorkerPool()).invoke(active -> replaceAll(active, before)).replaceWithVoid();
     }
 
     private synchronized long changesSoFar() {

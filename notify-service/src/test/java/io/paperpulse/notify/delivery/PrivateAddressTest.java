@@ -76,7 +76,7 @@ class PrivateAddressTest {
         s.mode = SubscriptionDocument.INSTANT;
         s.createdAt = new Date();
         s.persist().await().atMost(Duration.ofSeconds(10));
-        matching.watch(s);
+        matching.watch(s).await().atMost(Duration.ofSeconds(10));
 
         Notify.publish(Notify.paper(ns + "-1", 1, "About " + ns, "Text.", "BERT"));
         String token = credentials.token(s.id, s.salt);
