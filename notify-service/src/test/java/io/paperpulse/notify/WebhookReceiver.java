@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HexFormat;
@@ -34,7 +33,7 @@ import com.sun.net.httpserver.HttpServer;
 public final class WebhookReceiver implements AutoCloseable {
     private static final Pattern SIGNATURE = Pattern.compile("t=(\\d+),v1=([0-9a-f]{64})");
 
-    public record Call(String path, Map<String, List<String>> headers, String body, Instant at) {
+    public record Call(String path, Map<String, List<String>> headers, String body) {
         public String header(String name) {
             for (var e : headers.entrySet()) {
                 if (e.getKey().equalsIgnoreCase(name)) {
@@ -58,7 +57,7 @@ public final class WebhookReceiver implements AutoCloseable {
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            calls.add(new Call(path, Map.copyOf(exchange.getRequestHeaders()), body, Instant.now()));
+            calls.add(new Call(path, Map.copyOf(exchange.getRequestHeaders()), body));
             CountDownLatch released = releasedBy.remove(path);
             if (released != null) {
                 await(released);
