@@ -89,11 +89,14 @@ url_safe() {
 
 # Check every value first: the checks inside the <(...) below could not stop the script.
 for key in MONGODB_ROOT_USERNAME MONGODB_ROOT_PASSWORD MONGODB_INGEST_USERNAME \
-           MONGODB_INGEST_PASSWORD MONGODB_QUERY_USERNAME MONGODB_QUERY_PASSWORD; do
+           MONGODB_INGEST_PASSWORD MONGODB_QUERY_USERNAME MONGODB_QUERY_PASSWORD \
+           MONGODB_NOTIFY_USERNAME MONGODB_NOTIFY_PASSWORD; do
   url_safe "$key" > /dev/null
 done
 value MONGODB_KEYFILE > /dev/null
 value PAPERPULSE_INGEST_KEY > /dev/null
+value PAPERPULSE_NOTIFY_KEY > /dev/null
+value PAPERPULSE_NOTIFY_SIGNING_KEY > /dev/null
 tls_cert="$(optional GATEWAY_TLS_CERT_FILE)"
 tls_key="$(optional GATEWAY_TLS_KEY_FILE)"
 if [ -n "$tls_cert$tls_key" ] && { [ ! -f "$tls_cert" ] || [ ! -f "$tls_key" ]; }; then
@@ -126,6 +129,15 @@ secret generic query-service-mongodb \
   --from-file=password=<(url_safe MONGODB_QUERY_PASSWORD)
 secret generic ingest-service-api-key \
   --from-file=key=<(value PAPERPULSE_INGEST_KEY)
+secret generic notify-service-mongodb \
+  --from-file=username=<(url_safe MONGODB_NOTIFY_USERNAME) \
+  --from-file=password=<(url_safe MONGODB_NOTIFY_PASSWORD)
+secret generic notify-service-keys \
+  --from-file=api-key=<(value PAPERPULSE_NOTIFY_KEY) \
+  --from-file=signing-key=<(value PAPERPULSE_NOTIFY_SIGNING_KEY)
+secret generic notify-service-smtp \
+  --from-file=username=<(optional SMTP_USERNAME) \
+  --from-file=password=<(optional SMTP_PASSWORD)
 if [ -n "$tls_cert" ]; then
   secret tls paperpulse-gateway-tls --cert="$tls_cert" --key="$tls_key"
 else

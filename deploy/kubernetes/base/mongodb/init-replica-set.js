@@ -13,6 +13,7 @@ const root = `${encodeURIComponent(required('MONGODB_ROOT_USERNAME'))}:${encodeU
 const users = [
   { user: required('MONGODB_INGEST_USERNAME'), pwd: required('MONGODB_INGEST_PASSWORD'), db: required('MONGODB_INGEST_DATABASE') },
   { user: required('MONGODB_QUERY_USERNAME'), pwd: required('MONGODB_QUERY_PASSWORD'), db: required('MONGODB_QUERY_DATABASE') },
+  { user: required('MONGODB_NOTIFY_USERNAME'), pwd: required('MONGODB_NOTIFY_PASSWORD'), db: required('MONGODB_NOTIFY_DATABASE') },
 ];
 
 function retry(what, action, attempts = 60, delayMs = 5000) {

@@ -35,7 +35,9 @@ class ConfigurationTest {
             "ingest-service", KafkaAclTest.union(KAFKA, Set.of("INGEST_PORT", "MONGODB_URI", "MONGODB_DATABASE",
                     "PAPERPULSE_INGEST_KEY", "INGEST_MAX_BODY_BYTES")),
             "enrich-service", KafkaAclTest.union(KAFKA, Set.of("ENRICH_PORT")),
-            "query-service", KafkaAclTest.union(KAFKA, Set.of("QUERY_PORT", "MONGODB_URI", "MONGODB_DATABASE")));
+            "query-service", KafkaAclTest.union(KAFKA, Set.of("QUERY_PORT", "MONGODB_URI", "MONGODB_DATABASE")),
+            "notify-service", KafkaAclTest.union(KAFKA, Set.of("NOTIFY_PORT", "MONGODB_URI", "MONGODB_DATABASE", "PAPERPULSE_NOTIFY_KEY",
+                    "PAPERPULSE_NOTIFY_SIGNING_KEY", "PAPERPULSE_NOTIFY_ALLOW_PRIVATE", "SMTP_HOST", "SMTP_PORT", "SMTP_USERNAME", "SMTP_PASSWORD")));
 
     private static final Pattern SECRET_NAME = Pattern.compile("(^|_)(PASSWORD|SECRET|TOKEN|KEY|KEYFILE|CREDENTIALS?|JAAS)($|_)");
 
@@ -56,7 +58,7 @@ class ConfigurationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ingest-service", "enrich-service", "query-service"})
+    @ValueSource(strings = {"ingest-service", "enrich-service", "query-service", "notify-service"})
     void everyVariableInApplicationPropertiesIsSet(String service) {
         ServiceConfig config = ServiceConfig.load(service);
         Set<String> read = config.environmentVariables();
@@ -152,9 +154,9 @@ class ConfigurationTest {
         assertTrue(args.contains("--replSet=" + shared.get("MONGODB_REPLICA_SET")), overlay + ": mongod --replSet is MONGODB_REPLICA_SET");
         assertTrue(args.stream().anyMatch(a -> a.startsWith("--keyFile=")), overlay + ": members authenticate with a key file");
 
-        Map<String, String> databases = Map.of("ingest-service", "ingest", "query-service", "paperpulse");
+        Map<String, String> databases = Map.of("ingest-service", "ingest", "query-service", "paperpulse", "notify-service", "notify");
         Map<String, String> granted = Map.of("ingest-service", shared.get("MONGODB_INGEST_DATABASE"),
-                "query-service", shared.get("MONGODB_QUERY_DATABASE"));
+                "query-service", shared.get("MONGODB_QUERY_DATABASE"), "notify-service", shared.get("MONGODB_NOTIFY_DATABASE"));
         databases.forEach((service, database) -> {
             Environment env = environment(manifests, service);
             assertEquals(database, env.values.get("MONGODB_DATABASE"), overlay + ": " + service + " MONGODB_DATABASE");

@@ -119,6 +119,8 @@ class GatewayTest {
         for (String root : queryResourceRoots()) {
             expected.put("GET PathPrefix " + root, "query-service");
         }
+        // every method: notify-service checks the notify key or the subscription's token itself
+        expected.put("* PathPrefix /subscriptions", "notify-service");
         assertEquals(expected, routeTable(Kustomize.overlay(overlay)), overlay + ": the route table (query-service's resources: "
                 + "the class-level @Path values in its sources)");
     }

@@ -43,7 +43,9 @@ class KafkaAclTest {
             "query-service", union(
                     consumes("papers.enriched"), group("literal", "query-service"),
                     produces("papers.enriched.dlq"),
-                    consumes("papers.merged"), produces("papers.merged"), group("prefix", "query-index-")));
+                    consumes("papers.merged"), produces("papers.merged"), group("prefix", "query-index-")),
+            // notify-service matches every new or changed paper of the changelog once, in a group of its own.
+            "notify-service", union(consumes("papers.merged"), group("literal", "notify-service")));
 
     private static final Pattern ENTRY = Pattern.compile("allow (\\w+) on (topic|group):(literal|prefix):(.+)");
 
@@ -130,7 +132,7 @@ class KafkaAclTest {
      * its ACLs: a channel or group added to a service without its ACL fails here, not at its first start.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"ingest-service", "enrich-service", "query-service"})
+    @ValueSource(strings = {"ingest-service", "enrich-service", "query-service", "notify-service"})
     void theAclsAllowWhatApplicationPropertiesUse(String service) {
         ServiceConfig config = ServiceConfig.load(service);
         Set<String> allowed = entries(Kustomize.overlay("local").get(KafkaUser.class, service));

@@ -78,7 +78,7 @@ class KafkaTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ingest-service", "enrich-service", "query-service"})
+    @ValueSource(strings = {"ingest-service", "enrich-service", "query-service", "notify-service"})
     void everyTopicNamedInApplicationPropertiesHasAKafkaTopic(String service) {
         ServiceConfig config = ServiceConfig.load(service);
         Set<String> used = config.topics();
@@ -241,12 +241,12 @@ class KafkaTest {
             }
         });
         assertEquals(new LinkedHashSet<>(ServiceConfig.SERVICES), peers,
-                overlay + ": the listener's networkPolicyPeers admit exactly the three services");
+                overlay + ": the listener's networkPolicyPeers admit exactly the four services");
     }
 
     /** Without the cluster's environment the same properties give a plaintext client (local runs and tests). */
     @ParameterizedTest
-    @ValueSource(strings = {"ingest-service", "enrich-service", "query-service"})
+    @ValueSource(strings = {"ingest-service", "enrich-service", "query-service", "notify-service"})
     void withoutTheClusterEnvironmentTheClientIsPlaintext(String service) {
         ServiceConfig config = ServiceConfig.load(service);
         assertEquals("PLAINTEXT", ServiceConfig.resolve(config.properties.get("kafka.security.protocol")), service);

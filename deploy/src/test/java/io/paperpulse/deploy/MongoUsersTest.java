@@ -40,7 +40,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 class MongoUsersTest {
 
     /** Service -> its database, which is also its user's name. */
-    static final Map<String, String> DATABASES = Map.of("ingest-service", "ingest", "query-service", "paperpulse");
+    static final Map<String, String> DATABASES = Map.of("ingest-service", "ingest", "query-service", "paperpulse", "notify-service", "notify");
     /** Every command the script may send: replica set set-up and the users, nothing that grants more. */
     static final Set<String> ALLOWED_COMMANDS = Set.of("ping", "replSetGetStatus", "replSetInitiate", "replSetGetConfig",
             "replSetReconfig", "usersInfo", "createUser", "updateUser");

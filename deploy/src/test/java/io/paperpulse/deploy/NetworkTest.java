@@ -22,14 +22,15 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 
 /**
- * Only the gateway is reachable from outside, and the services reach only Kafka and MongoDB (and
+ * Only the gateway is reachable from outside, and the services reach only Kafka and MongoDB (notify-service also
+ * public HTTPS and SMTP, for webhooks and e-mail; and
  * DNS). The NetworkPolicies are evaluated against the pods of the render and the labels Strimzi
  * puts on its broker pods.
  */
 class NetworkTest {
 
     static final String GATEWAY_NAMESPACE = "envoy-gateway-system";
-    static final Set<String> EXPOSED = Set.of("ingest-service", "query-service");
+    static final Set<String> EXPOSED = Set.of("ingest-service", "query-service", "notify-service");
 
     @ParameterizedTest
     @ValueSource(strings = {"local", "production"})
@@ -72,8 +73,8 @@ class NetworkTest {
                 }
             }
             Set<String> expected = switch (w.name()) {
-                case "ingest-service", "query-service" -> Set.of("namespace " + GATEWAY_NAMESPACE + " on [http]");
-                case "mongodb" -> Set.of("pod ingest-service on [27017]", "pod query-service on [27017]",
+                case "ingest-service", "query-service", "notify-service" -> Set.of("namespace " + GATEWAY_NAMESPACE + " on [http]");
+                case "mongodb" -> Set.of("pod ingest-service on [27017]", "pod query-service on [27017]", "pod notify-service on [27017]",
                         "pod mongodb on [27017]", "pod mongodb-init on [27017]");
                 default -> Set.of();
             };
@@ -109,6 +110,8 @@ class NetworkTest {
             Set<String> expected = switch (w.name()) {
                 case "ingest-service", "query-service" -> Set.of(dns, kafka, "pod mongodb on [27017]");
                 case "enrich-service" -> Set.of(dns, kafka);
+                // subscribers' webhooks (HTTPS) and the SMTP relay, outside the cluster's private ranges
+                case "notify-service" -> Set.of(dns, kafka, "pod mongodb on [27017]", "ipBlock 0.0.0.0/0 on [443, 465, 587]");
                 case "mongodb", "mongodb-init" -> Set.of(dns, "pod mongodb on [27017]");
                 default -> Set.of("(unexpected workload)");
             };

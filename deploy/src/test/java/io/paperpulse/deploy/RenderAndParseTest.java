@@ -78,7 +78,7 @@ class RenderAndParseTest {
         Set<String> secrets = Kustomize.documentedSecrets().all(Secret.class).stream()
                 .map(s -> s.getMetadata().getName()).collect(Collectors.toSet());
         assertEquals(Set.of("mongodb-root", "mongodb-keyfile", "ingest-service-mongodb", "query-service-mongodb",
-                "ingest-service-api-key", "paperpulse-gateway-tls"), secrets);
+                "notify-service-mongodb", "ingest-service-api-key", "notify-service-keys", "notify-service-smtp", "paperpulse-gateway-tls"), secrets);
     }
 
     /** A file a test needs and does not find fails it: a skip would pass for a green check. */

@@ -30,7 +30,7 @@ class RolloutTest {
             "m", Duration.ofMinutes(1), "h", Duration.ofHours(1), "d", Duration.ofDays(1));
 
     @ParameterizedTest
-    @ValueSource(strings = {"ingest-service", "enrich-service", "query-service"})
+    @ValueSource(strings = {"ingest-service", "enrich-service", "query-service", "notify-service"})
     void theGracePeriodIsPreStopPlusTheShutdownTimeoutPlusAMargin(String service) {
         String timeout = ServiceConfig.load(service).properties.get("quarkus.shutdown.timeout");
         assertNotNull(timeout, service + ": no quarkus.shutdown.timeout, so SIGTERM cuts the work in flight");

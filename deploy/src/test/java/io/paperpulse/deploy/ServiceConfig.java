@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 final class ServiceConfig {
 
-    static final List<String> SERVICES = List.of("ingest-service", "enrich-service", "query-service");
+    static final List<String> SERVICES = List.of("ingest-service", "enrich-service", "query-service", "notify-service");
 
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
     private static final Pattern CHANNEL = Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.([^.]+)\\.(.+)");

@@ -253,7 +253,7 @@ class WorkloadTest {
 
     /** The port a service listens on (its application.properties, given our env) is the http port. */
     @ParameterizedTest
-    @ValueSource(strings = {"ingest-service", "enrich-service", "query-service"})
+    @ValueSource(strings = {"ingest-service", "enrich-service", "query-service", "notify-service"})
     void eachServiceListensOnItsDeclaredHttpPort(String name) {
         ServiceConfig config = ServiceConfig.load(name);
         for (String overlay : Kustomize.OVERLAYS) {

@@ -7,17 +7,17 @@ import java.util.concurrent.CountDownLatch;
 import io.paperpulse.infra.store.StoreFileMigration;
 
 /**
- * The embedded default, one part per process so that neither takes the other down: {@code broker}, a real KRaft
- * Kafka broker, or {@code store}, a MongoDB-protocol store, both on 127.0.0.1 with data under
- * {@code PAPERPULSE_HOME} (default {@code .paperpulse}). Runs until stopped.
+ * The embedded default, one part per process so that none takes another down: {@code broker}, a real KRaft
+ * Kafka broker, {@code store}, a MongoDB-protocol store, or {@code mail}, an SMTP server ({@link LocalMail}), all on
+ * 127.0.0.1 with data under {@code PAPERPULSE_HOME} (default {@code .paperpulse}). Runs until stopped.
  */
 public final class LocalInfrastructure {
     private static final String STORE_FILE = "documents.mv";
 
     public static void main(String[] args) throws Exception {
         String part = args.length == 1 ? args[0] : "";
-        if (!part.equals("broker") && !part.equals("store")) {
-            System.err.println("usage: LocalInfrastructure broker|store");
+        if (!part.equals("broker") && !part.equals("store") && !part.equals("mail")) {
+            System.err.println("usage: LocalInfrastructure broker|store|mail");
             System.exit(2);
         }
         Path home = Path.of(env("PAPERPULSE_HOME", ".paperpulse")).toAbsolutePath();
@@ -32,6 +32,10 @@ public final class LocalInfrastructure {
                 broker.start();
                 TopicSetup.createMissing(broker.bootstrapServers());
                 where = "kafka " + broker.bootstrapServers();
+            } else if (part.equals("mail")) {
+                LocalMail mail = new LocalMail(Integer.parseInt(env("SMTP_PORT", "2525")), home.resolve("mail")).start();
+                running = mail::close;
+                where = mail.where();
             } else {
                 Path folder = Files.createDirectories(home.resolve("mongo"));
                 long migrated = StoreFileMigration.migrateIfNeeded(folder.resolve("paperpulse.mv"), folder.resolve(STORE_FILE));

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import io.paperpulse.query.digest.DigestDays;
+import io.paperpulse.search.Params;
 
 @Path("/digests")
 @Produces(MediaType.APPLICATION_JSON)

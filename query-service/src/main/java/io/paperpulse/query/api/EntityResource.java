@@ -16,9 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import io.paperpulse.contracts.EntityType;
 import io.paperpulse.query.facet.EntityFacet;
 import io.paperpulse.query.facet.EntityFacets;
-import io.paperpulse.query.search.PaperFilter;
 import io.paperpulse.query.search.PaperSearch;
 import io.paperpulse.query.search.PaperSort;
+import io.paperpulse.search.PaperFilter;
+import io.paperpulse.search.Params;
 
 @Path("/entities")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,19 +1,13 @@
 package io.paperpulse.query.api;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-import io.paperpulse.contracts.EntityType;
-import io.paperpulse.query.search.PaperFilter;
-import io.paperpulse.query.search.PaperFilter.EntityCriterion;
-import io.paperpulse.query.search.SearchQuery;
-import io.paperpulse.query.search.SearchText;
+import io.paperpulse.search.FilterParams;
+import io.paperpulse.search.PaperFilter;
 
-/** The filters shared by GET /papers and its live stream. */
+/** The filters shared by GET /papers and its live stream, as query parameters ({@link FilterParams} reads them). */
 public class PaperFilterParams {
     @QueryParam("q")
     @Parameter(description = "Keywords over title, entity names and abstract, ranked by BM25 (title matches weigh most, "
@@ -60,37 +54,6 @@ public class PaperFilterParams {
     String to;
 
     PaperFilter toFilter() {
-        List<EntityCriterion> entities = new ArrayList<>();
-        addEntity(entities, "model", EntityType.MODEL, model);
-        addEntity(entities, "dataset", EntityType.DATASET, dataset);
-        addEntity(entities, "task", EntityType.TASK, task);
-        addEntity(entities, "org", EntityType.ORG, org);
-        addEntity(entities, "framework", EntityType.FRAMEWORK, framework);
-        addEntity(entities, "entity", null, entity);
-        var fromDate = Params.date("from", from);
-        var toDate = Params.date("to", to);
-        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
-            throw new BadParameterException("from", "must not be after 'to'");
-        }
-        return new PaperFilter(query(), List.copyOf(entities), Params.bool("hasCode", hasCode), fromDate, toDate);
-    }
-
-    private SearchQuery query() {
-        String query = Params.text("q", q);
-        if (query == null) {
-            return SearchQuery.NONE;
-        }
-        try {
-            return SearchQuery.parse(query);
-        } catch (IllegalArgumentException e) {
-            throw new BadParameterException("q", e.getMessage());
-        }
-    }
-
-    private static void addEntity(List<EntityCriterion> entities, String param, EntityType type, String value) {
-        String name = Params.text(param, value);
-        if (name != null) {
-            entities.add(new EntityCriterion(type == null ? null : type.name(), SearchText.key(name)));
-        }
+        return new FilterParams(q, model, dataset, task, org, framework, entity, hasCode, from, to).toFilter();
     }
 }

@@ -19,11 +19,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import io.paperpulse.query.config.QueryConfig;
-import io.paperpulse.query.search.PaperFilter;
 import io.paperpulse.query.search.PaperSearch;
 import io.paperpulse.query.search.PaperSort;
 import io.paperpulse.query.store.PaperStore;
 import io.paperpulse.query.stream.PaperChanges;
+import io.paperpulse.search.PaperFilter;
+import io.paperpulse.search.Params;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 

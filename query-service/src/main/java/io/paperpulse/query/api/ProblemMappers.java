@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.paperpulse.contracts.Problem;
+import io.paperpulse.search.BadParameterException;
 
 /** Every error of the gateway as RFC 9457 problem JSON. */
 public class ProblemMappers {

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import io.paperpulse.contracts.EntityType;
 import io.paperpulse.query.facet.TrendReport;
 import io.paperpulse.query.facet.Trending;
+import io.paperpulse.search.Params;
 
 @Path("/trending")
 @Produces(MediaType.APPLICATION_JSON)

@@ -26,9 +26,9 @@ import org.apache.lucene.search.TermQuery;
 import io.paperpulse.contracts.EventJson;
 import io.paperpulse.contracts.MergedPaper;
 import io.paperpulse.query.index.IndexScan;
-import io.paperpulse.query.index.PaperFields;
 import io.paperpulse.query.index.PaperIndex;
 import io.paperpulse.query.index.PerReader;
+import io.paperpulse.search.PaperFields;
 
 /**
  * Digest days from the index's doc values: per day its number of papers and the sources of its pages, computed

@@ -12,10 +12,10 @@ import jakarta.inject.Inject;
 import org.apache.lucene.search.IndexSearcher;
 
 import io.paperpulse.query.index.IndexScan;
-import io.paperpulse.query.index.PaperFields;
 import io.paperpulse.query.index.PaperIndex;
 import io.paperpulse.query.index.PerReader;
-import io.paperpulse.query.search.SearchText;
+import io.paperpulse.search.PaperFields;
+import io.paperpulse.search.SearchText;
 
 /**
  * Entity names with paper counts, from the index's doc values: papers per entity key, and per surface form, so the

@@ -19,10 +19,10 @@ import org.apache.lucene.search.IndexSearcher;
 
 import io.paperpulse.query.digest.DigestDays;
 import io.paperpulse.query.index.IndexScan;
-import io.paperpulse.query.index.PaperFields;
 import io.paperpulse.query.index.PaperIndex;
 import io.paperpulse.query.index.PerReader;
-import io.paperpulse.query.search.SearchText;
+import io.paperpulse.search.PaperFields;
+import io.paperpulse.search.SearchText;
 
 /**
  * Trending entities from the index: the papers listed in each of two windows of days, each paper counted once per

@@ -35,6 +35,8 @@ import org.apache.lucene.util.BytesRef;
 
 import io.paperpulse.contracts.MergedPaper;
 import io.paperpulse.query.config.QueryConfig;
+import io.paperpulse.search.FoldingAnalyzer;
+import io.paperpulse.search.PaperFields;
 
 /**
  * This replica's search index of every paper, on local disk. It is only ever written from the changelog

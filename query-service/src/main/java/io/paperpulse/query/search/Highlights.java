@@ -17,8 +17,10 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 import io.paperpulse.contracts.Entity;
 import io.paperpulse.contracts.MergedPaper;
-import io.paperpulse.query.index.FoldingAnalyzer;
-import io.paperpulse.query.index.PaperFields;
+import io.paperpulse.search.FoldingAnalyzer;
+import io.paperpulse.search.PaperFields;
+import io.paperpulse.search.SearchQuery;
+import io.paperpulse.search.SearchText;
 
 /**
  * The snippets of a page of papers that a query matched, per field: title, entities, abstract. Matches are wrapped

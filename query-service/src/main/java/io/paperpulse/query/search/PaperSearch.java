@@ -19,9 +19,11 @@ import org.apache.lucene.search.TopDocs;
 
 import io.paperpulse.contracts.EventJson;
 import io.paperpulse.contracts.MergedPaper;
-import io.paperpulse.query.index.PaperFields;
 import io.paperpulse.query.index.PaperIndex;
 import io.paperpulse.query.index.PerReader;
+import io.paperpulse.search.PaperFields;
+import io.paperpulse.search.PaperFilter;
+import io.paperpulse.search.PaperQueries;
 
 /**
  * Runs a paper list on this replica's index: the filter as a Lucene query ({@link PaperQueries}), an exact total,

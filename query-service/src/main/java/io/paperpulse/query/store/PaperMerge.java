@@ -10,11 +10,11 @@ import java.util.Set;
 
 import io.paperpulse.contracts.EnrichedPaper;
 import io.paperpulse.contracts.ParsedPaper;
-import io.paperpulse.query.search.SearchText;
 import io.paperpulse.query.store.PaperDocument.EntityDocument;
 import io.paperpulse.query.store.PaperDocument.MetricDocument;
 import io.paperpulse.query.store.PaperDocument.Sighting;
 import io.paperpulse.query.store.PaperDocument.StatsDocument;
+import io.paperpulse.search.SearchText;
 
 /**
  * Merges an enriched paper into its stored document, the same whatever order records arrive in: sightings are a set

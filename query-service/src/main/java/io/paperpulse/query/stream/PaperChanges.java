@@ -11,9 +11,9 @@ import org.apache.lucene.search.Query;
 
 import io.paperpulse.contracts.MergedPaper;
 import io.paperpulse.query.config.QueryConfig;
-import io.paperpulse.query.search.OnePaperIndex;
-import io.paperpulse.query.search.PaperFilter;
-import io.paperpulse.query.search.PaperQueries;
+import io.paperpulse.search.OnePaperIndex;
+import io.paperpulse.search.PaperFilter;
+import io.paperpulse.search.PaperQueries;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 

@@ -19,10 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.paperpulse.contracts.EntityType;
-import io.paperpulse.query.TestPapers;
 import io.paperpulse.contracts.MergedPaper;
-import io.paperpulse.query.search.OnePaperIndex;
+import io.paperpulse.query.TestPapers;
 import io.paperpulse.query.store.PaperDocument;
+import io.paperpulse.search.OnePaperIndex;
 import io.paperpulse.testing.KafkaBrokerResource;
 import io.paperpulse.testing.MongoStoreResource;
 import io.quarkus.test.common.QuarkusTestResource;

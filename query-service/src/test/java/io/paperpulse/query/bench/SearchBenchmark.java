@@ -35,10 +35,10 @@ import io.paperpulse.contracts.MergedPaper;
 import io.paperpulse.contracts.Topics;
 import io.paperpulse.query.config.QueryConfig;
 import io.paperpulse.query.index.PaperIndex;
-import io.paperpulse.query.search.PaperFilter;
 import io.paperpulse.query.search.PaperSearch;
 import io.paperpulse.query.search.PaperSort;
-import io.paperpulse.query.search.SearchQuery;
+import io.paperpulse.search.PaperFilter;
+import io.paperpulse.search.SearchQuery;
 
 /**
  * The search index on its own, one thread: {@code search} runs an uncached two-word {@code q} with highlights (a
