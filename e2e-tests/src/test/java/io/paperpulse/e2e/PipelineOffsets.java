@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 
 import io.paperpulse.contracts.Topics;
@@ -50,27 +51,45 @@ final class PipelineOffsets {
         awaitConsumed("query-service", Topics.PAPERS_ENRICHED);
     }
 
-    /** Waits until every stage's group has {@code members} members with partitions assigned: a rebalance is done. */
-    void awaitMembers(int members) {
+    /** The number of members of every stage's group now (ingest, enrich-v*, query). */
+    Map<String, Integer> members() {
+        try (Admin admin = admin()) {
+            return admin.describeConsumerGroups(stageGroups(admin)).all().get().entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().members().size()));
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Waits until every stage's group has more members than {@code before} and has settled with every member holding
+     * partitions or not (a service may run several consumers, so not each new member gets one): a rebalance is done.
+     */
+    void awaitMoreMembersThan(Map<String, Integer> before) {
         long deadline = System.currentTimeMillis() + 90_000;
         try (Admin admin = admin()) {
             while (true) {
-                List<String> groups = admin.listGroups().all().get().stream().map(g -> g.groupId())
-                        .filter(g -> g.equals("ingest-service") || g.startsWith("enrich-") || g.equals("query-service")).toList();
-                boolean done = groups.size() == 3 && admin.describeConsumerGroups(groups).all().get().values().stream()
-                        .allMatch(g -> g.members().size() == members
-                                && g.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty()));
+                var groups = admin.describeConsumerGroups(stageGroups(admin)).all().get();
+                boolean done = groups.size() == before.size() && groups.entrySet().stream().allMatch(g ->
+                        g.getValue().members().size() > before.getOrDefault(g.getKey(), Integer.MAX_VALUE)
+                                && g.getValue().groupState() == GroupState.STABLE
+                                && g.getValue().members().stream().filter(m -> !m.assignment().topicPartitions().isEmpty()).count() >= 2);
                 if (done) {
                     return;
                 }
                 if (System.currentTimeMillis() > deadline) {
-                    throw new IllegalStateException("the groups " + groups + " did not reach " + members + " members within 90 s");
+                    throw new IllegalStateException("the groups " + before.keySet() + " did not grow past " + before + " within 90 s");
                 }
                 PipelineProcesses.sleep(250);
             }
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<String> stageGroups(Admin admin) throws InterruptedException, ExecutionException {
+        return admin.listGroups().all().get().stream().map(g -> g.groupId())
+                .filter(g -> g.equals("ingest-service") || g.startsWith("enrich-") || g.equals("query-service")).toList();
     }
 
     /** Waits until {@code group} has committed the end of every partition of {@code topic}. */
