@@ -139,13 +139,17 @@ final class PipelineProcesses implements AutoCloseable {
     }
 
     static String get(String url) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /** The answer to a request, as text. */
+    static HttpResponse<String> send(HttpRequest request) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
