@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -129,6 +130,7 @@ class NotifyPipelineIT {
         assertFalse(titles.isEmpty(), "some sample papers are about language models");
         await("the e-mails list every language-model paper", () -> mailedTitles().containsAll(titles));
         assertEquals(titles, mailedTitles(), "exactly the titles GET /papers?" + MAIL_FILTER + " returns");
+        assertEquals(titles.size(), inbox.messagesTo(READER).stream().mapToLong(m -> paperLines(m).count()).sum(), "each paper mailed once");
         String link = "/subscriptions/" + mail.id() + "/unsubscribe?token=" + URLEncoder.encode(mail.token(), StandardCharsets.UTF_8);
         for (MimeMessage message : inbox.messagesTo(READER)) {
             assertTrue(message.getHeader("List-Unsubscribe", null).endsWith(link + ">"), "the one-click link bears the token");
@@ -222,10 +224,12 @@ class NotifyPipelineIT {
     /** The titles the e-mails to the reader list, one "* title" line each. */
     private Set<String> mailedTitles() {
         Set<String> titles = new TreeSet<>();
-        for (MimeMessage message : inbox.messagesTo(READER)) {
-            MailInbox.text(message).lines().filter(l -> l.startsWith("* ")).forEach(l -> titles.add(l.substring(2).strip()));
-        }
+        inbox.messagesTo(READER).forEach(message -> paperLines(message).forEach(l -> titles.add(l.substring(2).strip())));
         return titles;
+    }
+
+    private static Stream<String> paperLines(MimeMessage message) {
+        return MailInbox.text(message).lines().filter(l -> l.startsWith("* "));
     }
 
     private Set<String> ids(String filter) {
