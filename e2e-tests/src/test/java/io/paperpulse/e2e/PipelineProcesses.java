@@ -18,8 +18,8 @@ import java.util.Map;
 import io.paperpulse.infra.Ports;
 
 /**
- * The three packaged services as separate JVM processes, as `./paperpulse up` runs them, against given Kafka and
- * MongoDB endpoints. Each gets free ports; logs go to target/e2e-logs.
+ * The packaged services as separate JVM processes, as `./paperpulse up` runs them, against given Kafka and MongoDB
+ * endpoints: the three of the pipeline, and notify-service when asked. Each gets free ports; logs go to target/e2e-logs.
  */
 final class PipelineProcesses implements AutoCloseable {
     private static final Path ROOT = Path.of(System.getProperty("paperpulse.root", ".."));
@@ -27,15 +27,15 @@ final class PipelineProcesses implements AutoCloseable {
     static final String INGEST = "ingest-service";
     static final String ENRICH = "enrich-service";
     static final String QUERY = "query-service";
-    private static final Map<String, String> PORT_VARIABLES = Map.of(INGEST, "INGEST_PORT", ENRICH, "ENRICH_PORT", QUERY, "QUERY_PORT");
+    static final String NOTIFY = "notify-service";
+    static final List<String> PIPELINE = List.of(INGEST, ENRICH, QUERY);
+    private static final Map<String, String> PORT_VARIABLES = Map.of(INGEST, "INGEST_PORT", ENRICH, "ENRICH_PORT", QUERY, "QUERY_PORT",
+            NOTIFY, "NOTIFY_PORT");
 
     /** The first instance of each service, by service name, and the port it serves on. */
     private final Map<String, JavaProcess> services = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final List<JavaProcess> others = new ArrayList<>();
-    private final int queryPort = Ports.free();
-    private final int ingestPort = Ports.free();
-    private final int enrichPort = Ports.free();
 
     private final Map<String, String> env;
 
@@ -45,19 +45,20 @@ final class PipelineProcesses implements AutoCloseable {
 
     /** With {@code settings}: more environment variables for every service. */
     PipelineProcesses(String kafka, String mongoUri, Map<String, String> settings) {
+        this(kafka, mongoUri, settings, PIPELINE);
+    }
+
+    /** Only {@code names} of the services (in this order), with more environment variables for every one. */
+    PipelineProcesses(String kafka, String mongoUri, Map<String, String> settings, List<String> names) {
+        names.forEach(service -> ports.put(service, Ports.free()));
         Map<String, String> base = new HashMap<>(settings);
         base.putAll(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "MONGODB_URI", mongoUri,
-                "QUERY_PORT", String.valueOf(queryPort),
                 "QUERY_INDEX_DIR", freshIndexDir(),
-                "INGEST_PORT", String.valueOf(ingestPort),
-                "ENRICH_PORT", String.valueOf(enrichPort),
                 "PAPERPULSE_INGEST_KEY", "e2e-test-key"));
+        ports.forEach((service, port) -> base.put(PORT_VARIABLES.get(service), String.valueOf(port)));
         env = Map.copyOf(base);
-        ports.put(INGEST, ingestPort);
-        ports.put(ENRICH, enrichPort);
-        ports.put(QUERY, queryPort);
         try {
             ports.keySet().forEach(service -> services.put(service, JavaProcess.service(ROOT, service, service, env).start()));
             ports.forEach((service, port) -> awaitReady(port, services.get(service)));
@@ -68,11 +69,16 @@ final class PipelineProcesses implements AutoCloseable {
     }
 
     String gateway() {
-        return "http://127.0.0.1:" + queryPort;
+        return url(QUERY);
     }
 
     String ingest() {
-        return "http://127.0.0.1:" + ingestPort;
+        return url(INGEST);
+    }
+
+    /** The address of a service's first instance. */
+    String url(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
     }
 
     String ingestKey() {
@@ -133,13 +139,17 @@ final class PipelineProcesses implements AutoCloseable {
     }
 
     static String get(String url) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /** The answer to a request, as text. */
+    static HttpResponse<String> send(HttpRequest request) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
