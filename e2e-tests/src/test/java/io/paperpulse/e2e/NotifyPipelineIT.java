@@ -82,9 +82,7 @@ class NotifyPipelineIT {
         settings.putAll(Map.of("PAPERPULSE_NOTIFY_KEY", NOTIFY_KEY, "PAPERPULSE_NOTIFY_SIGNING_KEY", "e2e-signing-key",
                 "PAPERPULSE_NOTIFY_ALLOW_PRIVATE", "true", // the receiver is on loopback
                 // a call lost with its process is due again after three of these: short, for a short kill -9 test
-                "NOTIFY_WEBHOOK_TIMEOUT", "3s",
-                // the killed consumer leaves its group after 10 s, not the default 45 s, before the restarted one reads on
-                "KAFKA_SESSION_TIMEOUT_MS", "10000"));
+                "NOTIFY_WEBHOOK_TIMEOUT", "3s"));
         services = new PipelineProcesses(broker.bootstrapServers(), store.connectionString(), settings,
                 List.of(PipelineProcesses.INGEST, PipelineProcesses.ENRICH, PipelineProcesses.QUERY, PipelineProcesses.NOTIFY));
         offsets = new PipelineOffsets(broker.bootstrapServers());
