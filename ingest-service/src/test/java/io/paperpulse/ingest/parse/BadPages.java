@@ -47,7 +47,7 @@ public final class BadPages {
 
         /** Around {@code limit} bytes, the page limit of a service: a quarter of the big ones are over it. */
         public static Scale around(int limit) {
-            return new Scale(limit * 5 / 4, limit * 3 / 4, limit / 16, limit / 50, 0.3);
+            return new Scale(limit * 5 / 4, limit * 3 / 4, limit / 16, limit / 100, 0.3);
         }
     }
 
