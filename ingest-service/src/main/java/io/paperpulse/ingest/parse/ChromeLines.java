@@ -64,6 +64,9 @@ final class ChromeLines {
     }
 
     static boolean isChrome(String text) {
+        if (!hasLetter(text)) { // whatever its length: "<<<<…" or a run of figures is no title and no abstract
+            return true;
+        }
         if (text.length() > LONGEST_CHROME) {
             return false;
         }
@@ -130,11 +133,13 @@ final class ChromeLines {
         return true;
     }
 
-    private static boolean hasLetter(String key) {
-        for (int i = 0; i < key.length(); i++) {
-            if (Character.isLetter(key.charAt(i))) {
+    private static boolean hasLetter(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (Character.isLetter(cp)) {
                 return true;
             }
+            i += Character.charCount(cp);
         }
         return false;
     }

@@ -11,7 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.paperpulse.ingest.parse.RejectedPageException.Kind;
 
-/** Reads a raw digest page into papers: UTF-8 (a BOM is dropped), text or HTML. Thread-safe. */
+/**
+ * Reads a raw digest page into papers: strict UTF-8 (a BOM is dropped, and the control characters no paper keeps,
+ * {@link ControlCharacters}), text or HTML. Thread-safe.
+ */
 @ApplicationScoped
 public class DigestParser {
     private final TextDigestParser text = new TextDigestParser();
@@ -47,6 +50,6 @@ public class DigestParser {
             throw new RejectedPageException(Kind.MALFORMED, "the page is not valid UTF-8: malformed byte sequence at byte " + in.position());
         }
         String text = out.flip().toString();
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return ControlCharacters.clean(text.startsWith("\uFEFF") ? text.substring(1) : text);
     }
 }

@@ -16,26 +16,29 @@ import org.jsoup.select.NodeVisitor;
 /**
  * One block of rendered text of an HTML page (what a browser shows as its own line or paragraph), with what its markup
  * says about it: the kind of title element it fills, if any, whether it is marked as an abstract or as metadata, its
- * links, and whether it stands in the page's frame (navigation, banner, footer, sidebar) rather than its content.
+ * links, whether it stands in the page's frame (navigation, banner, footer, sidebar) rather than its content, its place
+ * among the page's blocks, and the card (article, list item, row, a div marked as a paper card) it stands in, if any.
  */
 record HtmlBlock(String text, Element container, String titleKind, boolean markedAbstract, boolean markedMeta,
-        List<String> links, boolean inFrame) {
+        List<String> links, boolean inFrame, int index, CardSpan card) {
 
-    private static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "blockquote", "dd", "details",
-            "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
-            "h6", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
-            "td", "tfoot", "th", "thead", "tr", "ul", "body");
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "dt");
     private static final Set<String> TITLE_WRAPPERS = Set.of("a", "strong", "b");
-    private static final Set<String> ABSTRACT_WORDS = Set.of("abstract", "summary", "description", "excerpt", "snippet", "tldr");
     private static final Set<String> META_WORDS = Set.of("author", "authors", "byline", "meta", "metadata", "tags", "tag",
             "vote", "votes", "upvote", "upvotes", "stats", "badge", "badges", "date", "time", "comments", "share", "actions");
-    private static final Set<String> FRAME_TAGS = Set.of("nav", "aside", "header", "footer");
     static final Pattern MARK_SEPARATORS = Pattern.compile("[\\s_-]+");
-    private static final Set<String> FRAME_ROLES = Set.of("navigation", "banner", "contentinfo", "complementary", "search");
 
-    static List<HtmlBlock> collect(Element body, Element main) {
-        Collector collector = new Collector(main);
+    /** A card of the page; it holds the blocks collected before it closed (those after its title are its body). */
+    static final class CardSpan {
+        private int end = Integer.MAX_VALUE;
+
+        boolean holds(HtmlBlock block) {
+            return block.index() < end;
+        }
+    }
+
+    static List<HtmlBlock> collect(Element body, boolean pageHasMain) {
+        Collector collector = new Collector(body, pageHasMain);
         collector.traverse(body);
         return collector.blocks;
     }
@@ -56,8 +59,8 @@ record HtmlBlock(String text, Element container, String titleKind, boolean marke
         return tokens;
     }
 
-    private static boolean marked(Element e, Set<String> words) {
-        for (String token : markTokens(e)) {
+    static boolean marked(List<String> marks, Set<String> words) {
+        for (String token : marks) {
             if (words.contains(token)) {
                 return true;
             }
@@ -67,27 +70,34 @@ record HtmlBlock(String text, Element container, String titleKind, boolean marke
 
     /** Walks the page, cutting its text into blocks at every block element, as a browser lays it out. */
     private static final class Collector implements NodeVisitor {
-        private final Element main;
-        private final Deque<Element> open = new ArrayDeque<>();
+        private final boolean pageHasMain;
+        /** The ancestry of each element on the path from the body to the node visited, by depth. */
+        private final List<HtmlAncestry> path = new ArrayList<>();
+        private final HtmlAncestry aboveBody;
+        private final Deque<HtmlAncestry> open = new ArrayDeque<>();
         private final StringBuilder text = new StringBuilder();
         private final List<String> links = new ArrayList<>();
         private final List<HtmlBlock> blocks = new ArrayList<>();
         private boolean hasText;
-        private Element wrapper;
+        private HtmlAncestry wrapper;
         private boolean oneWrapper = true;
 
-        Collector(Element main) {
-            this.main = main;
+        Collector(Element body, boolean pageHasMain) {
+            this.aboveBody = HtmlAncestry.aboveBody(body);
+            this.pageHasMain = pageHasMain;
         }
 
         @Override
         public void head(Node node, int depth) {
             if (node instanceof TextNode t) {
-                append(t);
+                append(t, path.get(depth - 1));
             } else if (node instanceof Element e) {
-                if (BLOCK_TAGS.contains(e.normalName())) {
+                HtmlAncestry ancestry = (depth == 0 ? aboveBody : path.get(depth - 1)).child(e);
+                path.subList(depth, path.size()).clear();
+                path.add(ancestry);
+                if (ancestry.block) {
                     flush();
-                    open.push(e);
+                    open.push(ancestry);
                 } else if (e.normalName().equals("br")) {
                     space();
                 } else if (e.normalName().equals("a") && e.hasAttr("href")) {
@@ -98,19 +108,22 @@ record HtmlBlock(String text, Element container, String titleKind, boolean marke
 
         @Override
         public void tail(Node node, int depth) {
-            if (node instanceof Element e && BLOCK_TAGS.contains(e.normalName())) {
+            if (node instanceof Element && path.get(depth).block) {
                 flush();
-                open.pop();
+                HtmlAncestry closed = open.pop();
+                if (closed.ownCard) {
+                    closed.card.end = blocks.size();
+                }
             }
         }
 
-        private void append(TextNode node) {
+        private void append(TextNode node, HtmlAncestry parent) {
             String collapsed = collapse(node.getWholeText());
             if (collapsed.isBlank()) {
                 space();
                 return;
             }
-            Element outer = outermostInline(node);
+            HtmlAncestry outer = parent.outerInline;
             if (!hasText) {
                 hasText = true;
                 wrapper = outer;
@@ -127,23 +140,15 @@ record HtmlBlock(String text, Element container, String titleKind, boolean marke
             }
         }
 
-        /** The outermost inline element between a text and its block, or {@code null} when the text stands bare. */
-        private Element outermostInline(Node node) {
-            Element outer = null;
-            for (Element e = node.parent() instanceof Element p ? p : null; e != null && e != open.peek(); e = e.parent()) {
-                outer = e;
-            }
-            return outer;
-        }
-
         private void flush() {
             String blockText = text.toString().strip();
             if (!blockText.isEmpty() && !open.isEmpty()) {
-                Element container = open.peek();
-                Element titleWrapper = oneWrapper && wrapper != null && TITLE_WRAPPERS.contains(wrapper.normalName()) ? wrapper : null;
-                blocks.add(new HtmlBlock(blockText, container, titleKind(container, titleWrapper), markedAbstract(container),
-                        marked(container, META_WORDS) || titleWrapper == null && wrapper != null && oneWrapper && marked(wrapper, META_WORDS),
-                        List.copyOf(links), inFrame(container)));
+                HtmlAncestry container = open.peek();
+                HtmlAncestry titleWrapper = oneWrapper && wrapper != null && TITLE_WRAPPERS.contains(wrapper.element.normalName()) ? wrapper : null;
+                boolean meta = marked(container.marks, META_WORDS)
+                        || titleWrapper == null && wrapper != null && oneWrapper && marked(wrapper.marks, META_WORDS);
+                blocks.add(new HtmlBlock(blockText, container.element, titleKind(container, titleWrapper), container.markedAbstract, meta,
+                        List.copyOf(links), container.inFrame(pageHasMain), blocks.size(), container.card));
             }
             text.setLength(0);
             hasText = false;
@@ -153,57 +158,39 @@ record HtmlBlock(String text, Element container, String titleKind, boolean marke
         }
 
         /** "h3.card-title" for a heading, "li>a.link" for a block that is one link or one bold run: same kind, same role. */
-        private static String titleKind(Element container, Element wrapper) {
-            if (HEADINGS.contains(container.normalName()) || markTokens(container).contains("title")) {
-                return container.normalName() + "." + container.className();
+        private static String titleKind(HtmlAncestry container, HtmlAncestry wrapper) {
+            if (HEADINGS.contains(container.element.normalName()) || container.marks.contains("title")) {
+                return container.element.normalName() + "." + container.element.className();
             }
             if (wrapper != null) {
-                return container.normalName() + ">" + wrapper.normalName() + "." + wrapper.className();
+                return container.element.normalName() + ">" + wrapper.element.normalName() + "." + wrapper.element.className();
             }
             return null;
         }
 
-        private static boolean markedAbstract(Element container) {
-            for (Element e = container; e != null && !e.normalName().equals("body"); e = e.parent()) {
-                if (marked(e, ABSTRACT_WORDS)) {
-                    return true;
-                }
-                if (e.normalName().equals("article") || e.normalName().equals("li")) {
-                    return false;
-                }
-            }
-            return false;
-        }
-
-        private boolean inFrame(Element container) {
-            boolean inArticle = false;
-            for (Element e = container; e != null; e = e.parent()) {
-                String name = e.normalName();
-                if (name.equals("article")) {
-                    inArticle = true;
-                }
-                boolean frame = FRAME_TAGS.contains(name) && !(inArticle && (name.equals("header") || name.equals("footer")));
-                if (frame || FRAME_ROLES.contains(e.attr("role"))) {
-                    return true;
-                }
-            }
-            return main != null && !container.equals(main) && container.closest("main") == null;
-        }
-
-        /** HTML collapses runs of spaces, tabs and line breaks into one space; a no-break space stays as written. */
+        /**
+         * HTML collapses runs of spaces, tabs and line breaks into one space; a no-break space stays as written. Control
+         * characters go as in the page's text ({@link ControlCharacters}).
+         */
         private static String collapse(String raw) {
             StringBuilder out = new StringBuilder(raw.length());
             boolean space = false;
             for (int i = 0; i < raw.length(); i++) {
                 char c = raw.charAt(i);
-                if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+                if (c == ' ' || c == '\n' || c == '\r' || ControlCharacters.isSpacing(c)) {
                     space = true;
-                } else {
+                } else if (!ControlCharacters.isDropped(c)) { // an entity can spell a control character: &#x202E;
                     if (space) {
                         out.append(' ');
                     }
                     space = false;
-                    out.append(c);
+                    if (!Character.isSurrogate(c)) {
+                        out.append(c);
+                    } else if (Character.isHighSurrogate(c) && i + 1 < raw.length() && Character.isLowSurrogate(raw.charAt(i + 1))) {
+                        out.append(c).append(raw.charAt(++i));
+                    } else {
+                        out.append('\uFFFD'); // jsoup reads "&#xD800;" as a lone surrogate; HTML reads it as U+FFFD
+                    }
                 }
             }
             if (space) {

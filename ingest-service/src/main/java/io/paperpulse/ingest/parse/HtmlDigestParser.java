@@ -8,11 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
 /**
  * Reads an HTML page of a digest, as a browser saves it, with jsoup. Scripts, styles, forms and hidden elements are
@@ -25,14 +25,17 @@ import org.jsoup.nodes.Element;
 final class HtmlDigestParser {
     private static final String DROPPED = "script, style, noscript, template, svg, canvas, iframe, object, embed, form, button, "
             + "select, textarea, input, dialog, [hidden], [aria-hidden=true]";
-    private static final Set<String> CARDS = Set.of("article", "li", "tr");
-    private static final Set<String> CARD_WORDS = Set.of("paper", "card", "item", "entry", "result", "post");
     private static final String PARAGRAPH_BREAK = "\n\n";
+    /**
+     * Elements nested deeper are read as siblings of the deepest (jsoup's pruning). A digest page nests a few dozen
+     * deep; jsoup's default of 512 lets each start tag of a page nested thousands deep search 512 open elements.
+     */
+    private static final int MAX_DEPTH = 128;
 
     ParsedPageBuilder parse(String html, PageInput input) {
-        Document doc = Jsoup.parse(html);
+        Document doc = Jsoup.parse(html, "", Parser.htmlParser().setMaxDepth(MAX_DEPTH));
         doc.select(DROPPED).remove();
-        List<HtmlBlock> blocks = HtmlBlock.collect(doc.body(), doc.body().selectFirst("main"));
+        List<HtmlBlock> blocks = HtmlBlock.collect(doc.body(), doc.body().selectFirst("main") != null);
         List<HtmlBlock> content = new ArrayList<>();
         LocalDate date = null;
         for (HtmlBlock block : blocks) {
@@ -119,16 +122,16 @@ final class HtmlDigestParser {
     /** A title and what follows it up to the next title, within the title's card when it has one. */
     private static final class Card {
         final HtmlBlock title;
-        final Element bounds;
+        final HtmlBlock.CardSpan bounds;
         final List<HtmlBlock> body = new ArrayList<>();
 
         Card(HtmlBlock title) {
             this.title = title;
-            this.bounds = cardOf(title.container());
+            this.bounds = title.card();
         }
 
         boolean holds(HtmlBlock block) {
-            return bounds == null || block.container() == bounds || block.container().parents().contains(bounds);
+            return bounds == null || bounds.holds(block);
         }
 
         void addTo(ParsedPageBuilder page) {
@@ -147,15 +150,6 @@ final class HtmlDigestParser {
             body.forEach(b -> places.addAll(b.links()));
             body.forEach(b -> places.add(b.text()));
             return places.stream().map(ArxivIds::find).filter(id -> id != null).findFirst().orElse(null);
-        }
-
-        private static Element cardOf(Element titleContainer) {
-            for (Element e = titleContainer; e != null && !e.normalName().equals("body"); e = e.parent()) {
-                if (CARDS.contains(e.normalName()) || e.normalName().equals("div") && HtmlBlock.markTokens(e).stream().anyMatch(CARD_WORDS::contains)) {
-                    return e;
-                }
-            }
-            return null;
         }
     }
 }

@@ -1,8 +1,9 @@
 package io.paperpulse.ingest.parse;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
@@ -167,8 +168,9 @@ final class PaperSplitter {
         private static long titleLikeness(List<Group> groups, int position) {
             List<String> texts = groups.stream().map(g -> g.headings.get(position).text).toList();
             List<String> patterns = texts.stream().map(t -> DIGITS.matcher(PaperIds.normalise(t)).replaceAll("#")).toList();
+            Map<String, Integer> frequency = frequencies(patterns);
             return IntStream.range(0, texts.size())
-                    .filter(i -> Collections.frequency(patterns, patterns.get(i)) == 1 && Paragraph.words(texts.get(i)) >= 2
+                    .filter(i -> frequency.get(patterns.get(i)) == 1 && Paragraph.words(texts.get(i)) >= 2
                             && texts.get(i).chars().filter(c -> c == ',').count() < 2)
                     .count();
         }
@@ -217,9 +219,25 @@ final class PaperSplitter {
             return Math.abs(length - Math.log(abstractLength)) < Math.abs(length - Math.log(titleLength));
         }
 
+        /** The most frequent count, the first listed of those tied. */
         private static int mostCommon(List<Integer> counts) {
-            return counts.stream().max((a, b) -> Integer.compare(Collections.frequency(counts, a), Collections.frequency(counts, b)))
-                    .orElse(1);
+            Map<Integer, Integer> frequency = frequencies(counts);
+            int best = 1;
+            int bestFrequency = 0;
+            for (int count : counts) {
+                if (frequency.get(count) > bestFrequency) {
+                    best = count;
+                    bestFrequency = frequency.get(count);
+                }
+            }
+            return best;
+        }
+
+        /** How often each value occurs, counted in one pass: a page lists up to 100,000 papers. */
+        private static <T> Map<T, Integer> frequencies(List<T> values) {
+            Map<T, Integer> frequency = new HashMap<>();
+            values.forEach(v -> frequency.merge(v, 1, Integer::sum));
+            return frequency;
         }
 
         private static double median(List<Integer> values) {
