@@ -21,6 +21,7 @@ final class Naming {
     final Lexicon lex;
     /** The tokens of every list entry and rule word: most tokens of a text are one of them. */
     final TokenPool pool;
+    final ModelFamilies families;
 
     Naming(Gazetteer gaz, Lexicon lex) {
         this.gaz = gaz;
@@ -32,6 +33,7 @@ final class Naming {
             words.addAll(Arrays.asList(tokens.tok).subList(0, tokens.n));
         });
         this.pool = new TokenPool(words);
+        this.families = new ModelFamilies(gaz, lex);
     }
 
     /** Type of a new name given the head noun that introduces it (an ordinal, or null). */

@@ -94,9 +94,14 @@ final class Occurrences {
                 continue;
             }
             String w = naming.trimLowerParts(f.tok[i]);
-            if (Shapes.isModelShape(w) && !lex.isNotName(w) && !p.blocked.contains(w) && !p.strength.containsKey(w)) {
+            boolean release = naming.families.isVersioned(w);
+            if ((release || Shapes.isModelShape(w)) && !lex.isNotName(w) && !p.blocked.contains(w)
+                    && !p.strength.containsKey(w)) {
                 int end = f.start[i] + w.length();
                 EntityType type = shapeType(f, i, w, end);
+                if (type == EntityType.METHOD && (release || Shapes.isRelease(w))) {
+                    type = EntityType.MODEL; // "Deepseek-r1-7b", "X-1.5-Pro", "Y-7B": a release of a model
+                }
                 int ext = variants.extend(f, f.start[i], end, type);
                 cands.add(new Cand(f.start[i], ext, type, Evidence.SHAPE));
             }

@@ -126,6 +126,51 @@ public final class Shapes {
         return digitsBeforeDot <= 2;
     }
 
+    /**
+     * A name with a hyphen part that reads as a release: a dotted version or a size ("X-1.5-Pro", "Y-7B", "Z-8x7B").
+     */
+    public static boolean isRelease(String w) {
+        int from = w.indexOf('-') + 1;
+        while (from > 0 && from < w.length()) {
+            int to = w.indexOf('-', from);
+            to = to < 0 ? w.length() : to;
+            if (isDottedVersion(w, from, to) || isSize(w, from, to)) {
+                return true;
+            }
+            from = to + 1;
+        }
+        return false;
+    }
+
+    private static boolean isDottedVersion(String w, int from, int to) {
+        int dot = w.indexOf('.', from);
+        return dot > from && dot + 1 < to && allDigits(w, from, dot) && allDigits(w, dot + 1, to);
+    }
+
+    /** "7B", "1.5B", "8x7B", "350M". */
+    private static boolean isSize(String w, int from, int to) {
+        char last = w.charAt(to - 1);
+        if (to - from < 2 || to - from > 6 || !(last == 'B' || last == 'M' || last == 'b') || !Chars.isDigit(w.charAt(from))) {
+            return false;
+        }
+        for (int i = from; i < to - 1; i++) {
+            char c = w.charAt(i);
+            if (!Chars.isDigit(c) && c != '.' && c != 'x') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allDigits(String w, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Chars.isDigit(w.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Non-empty and only lower-case letters. */
     public static boolean isLowerWord(String part) {
         return isLowerWord(part, 0, part.length());
