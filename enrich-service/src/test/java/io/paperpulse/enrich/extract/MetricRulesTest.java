@@ -94,4 +94,22 @@ class MetricRulesTest {
             assertEquals(m.text(), abs.substring(m.start(), m.end()));
         }
     }
+    @Test
+    void latexTimesPercentMathAndBold() {
+        assertEquals(List.of("speedup:3\\times=3.0", "speedup:2.5$\\times$=2.5"),
+                metrics("It is 3\\times faster, and 2.5$\\times$ faster than that."));
+        assertEquals(List.of("accuracy:12.5\\%=12.5", "accuracy:85.2}$\\%=85.2"),
+                metrics("It reaches $12.5\\%$ accuracy here and $\\textbf{85.2}$\\% accuracy there."));
+        assertEquals(List.of("improvement:5-6\\times=null"), metrics("It shows a $5-6\\times$ gain in sample efficiency."));
+    }
+
+    @Test
+    void citationMarkersGluedToWordsAreNoMetrics() {
+        assertEquals(List.of(), metrics("As in prior work12, results^{3} and BERT[12] hold on GLUE [3, 4] and in accuracy$^{2}$."));
+    }
+
+    @Test
+    void aSizeInAModelsNameIsNoMetric() {
+        assertEquals(List.of("params:7B=7.0E9"), metrics("Mixtral 8x7B and Llama 2 7B do not beat a 7B model."));
+    }
 }

@@ -37,11 +37,12 @@ final class TaskModifiers {
                 && !Words.CAPITAL_FUNCTION_WORDS.contains(f.tok[j - 1])) {
             return head;
         }
-        // "we revisit tool use", "to guide document retrieval": a verb, not a modifier
-        if (j < head && j > 0 && f.gapIsSpace(j) && (f.is(j - 1, "to") || Words.SUBJECTS.contains(f.tok[j - 1]))) {
-            j++;
-        }
-        return j;
+        return j < head && isVerbAt(f, j) ? j + 1 : j;
+    }
+
+    /** "we revisit tool use", "to guide document retrieval": after "to" or a pronoun, a verb, not a modifier. */
+    static boolean isVerbAt(Field f, int k) {
+        return k > 0 && f.gapIsSpace(k) && (f.is(k - 1, "to") || f.isIgnoreCase(k - 1, "we") || f.isIgnoreCase(k - 1, "they"));
     }
 
     /** True when word {@code w} may stand before a head: in title case when the head is, else lower case. */

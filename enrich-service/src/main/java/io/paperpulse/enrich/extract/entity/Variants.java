@@ -13,9 +13,11 @@ import io.paperpulse.enrich.extract.text.Shapes;
  */
 final class Variants {
     private final Lexicon lex;
+    private final TaskModifiers modifiers;
 
     Variants(Lexicon lex) {
         this.lex = lex;
+        this.modifiers = new TaskModifiers(lex);
     }
 
     /** Extends a known name by variant suffixes: "-50", "-Large", "-1k", " 3.0", "V3". */
@@ -163,8 +165,8 @@ final class Variants {
             return f.start[k - 1];
         }
         boolean lowerTask = Chars.isLower(f.text.charAt(s));
-        if (lowerTask && hyphens == 0 && Shapes.isLowerWord(w) && w.length() > 3 && !w.endsWith("ing") && !w.endsWith("ed")
-                && !w.endsWith("ly") && lex.head(w) == null && !lex.isGeneric(w) && !f.sentenceStart[k - 1]) {
+        if (lowerTask && hyphens == 0 && Shapes.isLowerWord(w) && w.length() > 3 && lex.head(w) == null && !lex.isGeneric(w)
+                && !f.sentenceStart[k - 1] && modifiers.isModifier(w, false, false) && !TaskModifiers.isVerbAt(f, k - 1)) {
             return f.start[k - 1];
         }
         return s;
