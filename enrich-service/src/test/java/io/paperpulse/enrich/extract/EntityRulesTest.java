@@ -157,4 +157,12 @@ class EntityRulesTest {
                 "TASK:Controllable video generation", "TASK:speech recognition"), n);
         assertEquals(List.of("TASK:Protein Generation"), Seed.names("On Protein Generation with Fine-Tuned Prompt Generation", ""));
     }
+
+    @Test
+    void aNamesOwnHeadAndReleaseShapeGiveItsType() {
+        List<String> n = names("We present VoxBench, a novel framework, and Observe-R1, a novel framework, and build Tab-10K. "
+                + "We also propose Zephyrus, a novel framework.");
+        assertTrue(n.containsAll(List.of("DATASET:VoxBench", "MODEL:Observe-R1", "DATASET:Tab-10K", "METHOD:Zephyrus")),
+                n.toString());
+    }
 }

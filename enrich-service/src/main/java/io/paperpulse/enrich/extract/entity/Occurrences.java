@@ -99,8 +99,8 @@ final class Occurrences {
                     && !p.strength.containsKey(w)) {
                 int end = f.start[i] + w.length();
                 EntityType type = shapeType(f, i, w, end);
-                if (type == EntityType.METHOD && (release || Shapes.isRelease(w))) {
-                    type = EntityType.MODEL; // "Deepseek-r1-7b", "X-1.5-Pro", "Y-7B": a release of a model
+                if (type == EntityType.METHOD && release) {
+                    type = EntityType.MODEL; // "Deepseek-r1-7b": a release of a listed family
                 }
                 int ext = variants.extend(f, f.start[i], end, type);
                 cands.add(new Cand(f.start[i], ext, type, Evidence.SHAPE));

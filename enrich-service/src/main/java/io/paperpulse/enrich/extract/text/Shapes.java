@@ -127,19 +127,36 @@ public final class Shapes {
     }
 
     /**
-     * A name with a hyphen part that reads as a release: a dotted version or a size ("X-1.5-Pro", "Y-7B", "Z-8x7B").
+     * A name with a hyphen part that reads as a release: a dotted version, a size or a reasoning release ("X-1.5-Pro",
+     * "Y-7B", "Z-8x7B", "Observe-R1").
      */
     public static boolean isRelease(String w) {
         int from = w.indexOf('-') + 1;
         while (from > 0 && from < w.length()) {
             int to = w.indexOf('-', from);
             to = to < 0 ? w.length() : to;
-            if (isDottedVersion(w, from, to) || isSize(w, from, to)) {
+            if (isDottedVersion(w, from, to) || isSize(w, from, to) || isReasoningRelease(w, from, to)) {
                 return true;
             }
             from = to + 1;
         }
         return false;
+    }
+
+    /** A name whose last hyphen part is a count in thousands or millions: "ImageNet-1K", "Foo-10k", "Bar-2M". */
+    public static boolean isDataSize(String w) {
+        int h = w.lastIndexOf('-');
+        int len = w.length();
+        if (h <= 0 || len - h < 3) {
+            return false;
+        }
+        char last = w.charAt(len - 1);
+        return (last == 'K' || last == 'k' || last == 'M') && allDigits(w, h + 1, len - 1);
+    }
+
+    /** A reasoning release's last part, "R1" of "Observe-R1" and "DianJin-OCR-R1". */
+    private static boolean isReasoningRelease(String w, int from, int to) {
+        return to == w.length() && to - from >= 2 && w.charAt(from) == 'R' && allDigits(w, from + 1, to);
     }
 
     private static boolean isDottedVersion(String w, int from, int to) {
