@@ -112,4 +112,11 @@ class MetricRulesTest {
     void aSizeInAModelsNameIsNoMetric() {
         assertEquals(List.of("params:7B=7.0E9"), metrics("Mixtral 8x7B and Llama 2 7B do not beat a 7B model."));
     }
+
+    @Test
+    void aPercentageBeforeAGainNounIsAnImprovement() {
+        assertEquals(List.of("improvement:14.4%=14.4", "improvement:13.3%=13.3", "improvement:3.8%=3.8"),
+                metrics("It yields a 14.4% average improvement, up to 13.3% performance gain and a 3.8% enhancement."));
+        assertEquals(List.of("accuracy:81.2%=81.2"), metrics("It reaches 81.2% of accuracy on the test set."));
+    }
 }
