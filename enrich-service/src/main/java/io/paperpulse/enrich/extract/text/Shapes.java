@@ -160,8 +160,11 @@ public final class Shapes {
     }
 
     private static boolean isDottedVersion(String w, int from, int to) {
-        int dot = w.indexOf('.', from);
-        return dot > from && dot + 1 < to && allDigits(w, from, dot) && allDigits(w, dot + 1, to);
+        int dot = from;
+        while (dot < to && Chars.isDigit(w.charAt(dot))) {
+            dot++;
+        }
+        return dot > from && dot + 1 < to && w.charAt(dot) == '.' && allDigits(w, dot + 1, to);
     }
 
     /** "7B", "1.5B", "8x7B", "350M". */
