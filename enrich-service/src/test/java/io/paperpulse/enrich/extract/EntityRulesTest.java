@@ -135,4 +135,34 @@ class EntityRulesTest {
         assertEquals("RoBERTa", e.text());
         assertEquals(Normalizer.normalize(abs, Normalizer.Form.NFC).indexOf("RoBERTa"), e.start());
     }
+
+    @Test
+    void versionedAndSizedNamesReachTheirFullName() {
+        List<String> n = names("We compare ERNIE 3.0 VL 7B, GPT 8x7B, CLIP b2.4, Orion-1.5-Pro and Vega-7B with BERT 2019.");
+        assertTrue(n.containsAll(List.of("MODEL:ERNIE 3.0 VL 7B", "MODEL:GPT 8x7B", "MODEL:CLIP b2.4",
+                "MODEL:Orion-1.5-Pro", "MODEL:Vega-7B", "MODEL:BERT")), n.toString());
+    }
+
+    @Test
+    void aKnownFamilysReleaseInAnyCaseIsAModel() {
+        List<String> n = names("We test gpt-5.3-codex and ernie-4.5, not bert-based models or gpt-style prompts.");
+        assertEquals(List.of("MODEL:gpt-5.3-codex", "MODEL:ernie-4.5"), n);
+    }
+
+    @Test
+    void taskPhrasesByTheirHeadAndModifiers() {
+        List<String> n = names("We target 3D mesh generation and crystal structure generation, and efficient code retrieval. "
+                + "Controllable video generation is hard. We aim to guide speech recognition, and the generation of text.");
+        assertEquals(List.of("TASK:3D mesh generation", "TASK:crystal structure generation", "TASK:code retrieval",
+                "TASK:Controllable video generation", "TASK:speech recognition"), n);
+        assertEquals(List.of("TASK:Protein Generation"), Seed.names("On Protein Generation with Fine-Tuned Prompt Generation", ""));
+    }
+
+    @Test
+    void aNamesOwnHeadAndReleaseShapeGiveItsType() {
+        List<String> n = names("We present VoxBench, a novel framework, and Observe-R1, a novel framework, and build Tab-10K. "
+                + "We also propose Zephyrus, a novel framework.");
+        assertTrue(n.containsAll(List.of("DATASET:VoxBench", "MODEL:Observe-R1", "DATASET:Tab-10K", "METHOD:Zephyrus")),
+                n.toString());
+    }
 }

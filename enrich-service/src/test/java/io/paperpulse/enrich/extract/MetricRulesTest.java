@@ -94,4 +94,29 @@ class MetricRulesTest {
             assertEquals(m.text(), abs.substring(m.start(), m.end()));
         }
     }
+    @Test
+    void latexTimesPercentMathAndBold() {
+        assertEquals(List.of("speedup:3\\times=3.0", "speedup:2.5$\\times$=2.5"),
+                metrics("It is 3\\times faster, and 2.5$\\times$ faster than that."));
+        assertEquals(List.of("accuracy:12.5\\%=12.5", "accuracy:85.2}$\\%=85.2"),
+                metrics("It reaches $12.5\\%$ accuracy here and $\\textbf{85.2}$\\% accuracy there."));
+        assertEquals(List.of("improvement:5-6\\times=null"), metrics("It shows a $5-6\\times$ gain in sample efficiency."));
+    }
+
+    @Test
+    void citationMarkersGluedToWordsAreNoMetrics() {
+        assertEquals(List.of(), metrics("As in prior work12, results^{3} and BERT[12] hold on GLUE [3, 4] and in accuracy$^{2}$."));
+    }
+
+    @Test
+    void aSizeInAModelsNameIsNoMetric() {
+        assertEquals(List.of("params:7B=7.0E9"), metrics("Mixtral 8x7B and Llama 2 7B do not beat a 7B model."));
+    }
+
+    @Test
+    void aPercentageBeforeAGainNounIsAnImprovement() {
+        assertEquals(List.of("improvement:14.4%=14.4", "improvement:13.3%=13.3", "improvement:3.8%=3.8"),
+                metrics("It yields a 14.4% average improvement, up to 13.3% performance gain and a 3.8% enhancement."));
+        assertEquals(List.of("accuracy:81.2%=81.2"), metrics("It reaches 81.2% of accuracy on the test set."));
+    }
 }

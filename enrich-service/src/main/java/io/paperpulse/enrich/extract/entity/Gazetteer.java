@@ -99,6 +99,12 @@ public final class Gazetteer {
         return Stream.concat(exactTypes.keySet().stream(), foldedTypes.keySet().stream());
     }
 
+    /** The case-sensitive surface forms listed under {@code type}. */
+    Stream<String> surfacesOf(EntityType type) {
+        int bit = 1 << type.ordinal();
+        return exactTypes.entrySet().stream().filter(e -> (e.getValue() & bit) != 0).map(Map.Entry::getKey);
+    }
+
     /** Number of distinct surface forms (plurals included). */
     public int size() {
         return size;

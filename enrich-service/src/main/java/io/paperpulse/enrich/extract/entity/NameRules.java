@@ -16,6 +16,7 @@ final class NameRules {
         NameRule standsFor = new StandsForDefinitions(naming);
         NameRule forShort = new ForShortDefinitions(naming);
         NameRule contexts = new TypingContexts(naming);
+        NameRule taskPhrases = new TaskPhrases(naming);
         return List.of(
                 abstractField(parenthesised), abstractField(standsFor), abstractField(forShort),
                 titleField(parenthesised), titleField(standsFor), titleField(forShort),
@@ -23,6 +24,7 @@ final class NameRules {
                 abstractField(new ProposedNames(naming)),
                 abstractField(contexts), titleField(contexts),
                 abstractField(new TaskLists(naming)),
+                titleField(taskPhrases), abstractField(taskPhrases),
                 titleField(new TitlePrefixName(naming)),
                 abstractField(new CopulaTypes(naming)));
     }

@@ -21,6 +21,7 @@ final class Naming {
     final Lexicon lex;
     /** The tokens of every list entry and rule word: most tokens of a text are one of them. */
     final TokenPool pool;
+    final ModelFamilies families;
 
     Naming(Gazetteer gaz, Lexicon lex) {
         this.gaz = gaz;
@@ -32,6 +33,7 @@ final class Naming {
             words.addAll(Arrays.asList(tokens.tok).subList(0, tokens.n));
         });
         this.pool = new TokenPool(words);
+        this.families = new ModelFamilies(gaz, lex);
     }
 
     /** Type of a new name given the head noun that introduces it (an ordinal, or null). */
@@ -46,7 +48,11 @@ final class Naming {
         if (mask != 0) {
             return Gazetteer.primary(mask);
         }
-        if (head != null && head >= 0) {
+        if (Shapes.isDataSize(name) || isHeadOf(Shapes.lastSegment(name), EntityType.DATASET)) {
+            return EntityType.DATASET; // "VER-Bench, a novel framework", "Foo-1K": the name says what it is
+        }
+        boolean release = Shapes.isRelease(name);
+        if (head != null && head >= 0 && !(release && head == EntityType.METHOD.ordinal())) {
             return Lexicon.TYPES[head];
         }
         int parts = partsType(name);
@@ -57,7 +63,8 @@ final class Naming {
         if (segment != null && segment >= 0 && segment != EntityType.TASK.ordinal()) {
             return Lexicon.TYPES[segment];
         }
-        return lex.hasModelStem(name) ? EntityType.MODEL : EntityType.METHOD;
+        // "X-1.5-Pro", "Y-7B", "Observe-R1": a versioned or sized release is a model
+        return release || lex.hasModelStem(name) ? EntityType.MODEL : EntityType.METHOD;
     }
 
     /** Gazetteer types of the hyphen parts of a name ("Split-CIFAR100" -> the type of CIFAR100). */
@@ -122,6 +129,11 @@ final class Naming {
             }
         }
         return end == w.length() ? w : w.substring(0, end);
+    }
+
+    private boolean isHeadOf(String segment, EntityType type) {
+        Integer h = lex.head(segment);
+        return h != null && h == type.ordinal();
     }
 
     boolean isHead(String word, int type) {

@@ -94,9 +94,14 @@ final class Occurrences {
                 continue;
             }
             String w = naming.trimLowerParts(f.tok[i]);
-            if (Shapes.isModelShape(w) && !lex.isNotName(w) && !p.blocked.contains(w) && !p.strength.containsKey(w)) {
+            boolean release = naming.families.isVersioned(w);
+            if ((release || Shapes.isModelShape(w)) && !lex.isNotName(w) && !p.blocked.contains(w)
+                    && !p.strength.containsKey(w)) {
                 int end = f.start[i] + w.length();
                 EntityType type = shapeType(f, i, w, end);
+                if (type == EntityType.METHOD && release) {
+                    type = EntityType.MODEL; // "Deepseek-r1-7b": a release of a listed family
+                }
                 int ext = variants.extend(f, f.start[i], end, type);
                 cands.add(new Cand(f.start[i], ext, type, Evidence.SHAPE));
             }

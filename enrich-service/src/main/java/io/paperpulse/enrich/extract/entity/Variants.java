@@ -13,9 +13,11 @@ import io.paperpulse.enrich.extract.text.Shapes;
  */
 final class Variants {
     private final Lexicon lex;
+    private final TaskModifiers modifiers;
 
     Variants(Lexicon lex) {
         this.lex = lex;
+        this.modifiers = new TaskModifiers(lex);
     }
 
     /** Extends a known name by variant suffixes: "-50", "-Large", "-1k", " 3.0", "V3". */
@@ -27,10 +29,12 @@ final class Variants {
         int len = text.length();
         int end = e;
         for (int guard = 0; guard < 4; guard++) {
-            if (end + 1 < len && (text.charAt(end) == '-' || text.charAt(end) == '_') && Chars.isWordChar(text.charAt(end + 1))) {
+            if (end + 1 < len && (text.charAt(end) == '-' || text.charAt(end) == '_' || text.charAt(end) == '\u2011')
+                    && Chars.isWordChar(text.charAt(end + 1))) {
                 int q = end + 1;
-                while (q < len && Chars.isWordChar(text.charAt(q))) {
-                    q++;
+                while (q < len && (Chars.isWordChar(text.charAt(q)) || text.charAt(q) == '.' && q + 1 < len
+                        && Chars.isDigit(text.charAt(q - 1)) && Chars.isDigit(text.charAt(q + 1)))) {
+                    q++; // "-4.6"
                 }
                 String part = text.substring(end + 1, q);
                 if (Shapes.hasDigit(part) || lex.isNameSuffix(part) || (Chars.isUpper(part.charAt(0)) && !lex.isGeneric(part))) {
@@ -40,8 +44,8 @@ final class Variants {
             }
             break;
         }
-        // version after a space: "ERNIE 3.0", "Llama 2", "CoRe 50", "Dreamer V2", "SD v1.5"
-        boolean v = end + 2 < len && text.charAt(end) == ' ' && (text.charAt(end + 1) == 'v' || text.charAt(end + 1) == 'V')
+        // version after a space: "ERNIE 3.0", "Llama 2", "CoRe 50", "Dreamer V2", "SD v1.5", "Z b2.4"
+        boolean v = end + 2 < len && text.charAt(end) == ' ' && Chars.isLetter(text.charAt(end + 1))
                 && Chars.isDigit(text.charAt(end + 2));
         if (end == e && end + 1 < len && text.charAt(end) == ' ' && (v || Chars.isDigit(text.charAt(end + 1)))
                 && (type == EntityType.MODEL || type == EntityType.DATASET)) {
@@ -60,6 +64,35 @@ final class Variants {
             if (digits <= 2 && !Chars.isWordCharAt(text, q) && !followsUnit(text, q)) {
                 end = q;
             }
+        }
+        return type == EntityType.MODEL ? sizeEnd(text, end) : end;
+    }
+
+    /**
+     * Extends a model name by a size after a space, with an upper-case variant before it: "Zephyr 7B", "Llama 2 7B",
+     * "Qwen 2.5 VL 3B", "Mixtral 8x7B". A size in a model's name is part of it, not a metric.
+     */
+    private static int sizeEnd(String text, int end) {
+        int len = text.length();
+        int at = end;
+        if (at + 3 < len && text.charAt(at) == ' ' && Chars.isUpper(text.charAt(at + 1))) {
+            int q = at + 1;
+            while (q < len && Chars.isUpper(text.charAt(q)) && q - at <= 3) {
+                q++;
+            }
+            at = q - at >= 3 && q < len && text.charAt(q) == ' ' ? q : end; // " VL"
+        }
+        if (at + 2 >= len || text.charAt(at) != ' ' || !Chars.isDigit(text.charAt(at + 1))) {
+            return end;
+        }
+        int q = at + 1;
+        while (q < len && (Chars.isDigit(text.charAt(q)) || text.charAt(q) == '.' && q + 1 < len
+                && Chars.isDigit(text.charAt(q + 1)) || text.charAt(q) == 'x' && q + 1 < len && Chars.isDigit(text.charAt(q + 1)))) {
+            q++;
+        }
+        if (q < len && (text.charAt(q) == 'B' || text.charAt(q) == 'M' || text.charAt(q) == 'b') && q - at <= 6
+                && !Chars.isWordCharAt(text, q + 1)) {
+            return q + 1;
         }
         return end;
     }
@@ -132,8 +165,8 @@ final class Variants {
             return f.start[k - 1];
         }
         boolean lowerTask = Chars.isLower(f.text.charAt(s));
-        if (lowerTask && hyphens == 0 && Shapes.isLowerWord(w) && w.length() > 3 && !w.endsWith("ing") && !w.endsWith("ed")
-                && !w.endsWith("ly") && lex.head(w) == null && !lex.isGeneric(w) && !f.sentenceStart[k - 1]) {
+        if (lowerTask && hyphens == 0 && Shapes.isLowerWord(w) && w.length() > 3 && lex.head(w) == null && !lex.isGeneric(w)
+                && !f.sentenceStart[k - 1] && modifiers.isModifier(w, false, false) && !TaskModifiers.isVerbAt(f, k - 1)) {
             return f.start[k - 1];
         }
         return s;

@@ -18,11 +18,15 @@ final class Words {
     static final Set<String> PHRASE_STOPS = list("phrase-stops");
     static final Set<String> CAPITAL_FUNCTION_WORDS = list("capital-function-words");
     static final Set<String> NOT_MODIFIERS = list("not-modifiers");
+    static final Set<String> TASK_PHRASE_HEADS = list("task-phrase-heads");
+    static final Set<String> MODIFIER_SUFFIXES = list("modifier-suffixes");
+    /** Frequent words of English and of abstracts (extract/common-words.txt). */
+    static final Set<String> COMMON = WordList.set("extract/common-words.txt");
 
     /** Every word of these lists. */
     static Stream<String> all() {
         return Stream.of(CALL_VERBS, PROPOSE_VERBS, SUBJECTS, DETERMINERS, PREPOSITIONS, RUN_GLUE, INTRODUCED,
-                LIST_INTROS, PHRASE_STOPS, CAPITAL_FUNCTION_WORDS, NOT_MODIFIERS).flatMap(Set::stream);
+                LIST_INTROS, PHRASE_STOPS, CAPITAL_FUNCTION_WORDS, NOT_MODIFIERS, TASK_PHRASE_HEADS).flatMap(Set::stream);
     }
 
     private Words() {

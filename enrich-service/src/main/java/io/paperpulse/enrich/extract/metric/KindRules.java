@@ -106,7 +106,10 @@ final class KindRules {
                 || after.length > 2 && (after[2].equals("loss") || after[2].equals("drop")) && !any(after, MetricWords.UP_AFTER)) {
             return downKind(after, before);
         }
-        if (MetricWords.UP_AFTER.contains(a0) || MetricWords.UP_AFTER.contains(a1) && (a0.equals("relative") || a0.equals("absolute"))) {
+        // "a 14.4% average improvement", "13.3% performance gain", "a 3.8% enhancement"
+        boolean gainAfter = MetricWords.IMPROVE_NOUNS.contains(a1) && !a0.equals("of") && !a0.equals("and") && !a0.equals("or");
+        if (MetricWords.UP_AFTER.contains(a0) || gainAfter
+                || MetricWords.UP_AFTER.contains(a1) && (a0.equals("relative") || a0.equals("absolute"))) {
             if (firstAny(after, 3, MetricWords.SPEED_WORDS)) {
                 return SPEEDUP;
             }

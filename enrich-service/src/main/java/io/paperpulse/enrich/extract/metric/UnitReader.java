@@ -49,6 +49,10 @@ public final class UnitReader {
         if (c == '\\' && q + 1 < len && text.charAt(q + 1) == '%') {
             return new Suffix(Unit.PERCENT, q + 2, 1);
         }
+        Suffix latex = latexSymbol(text, q);
+        if (latex != null) {
+            return latex;
+        }
         if (c == '×' || ((c == 'x' || c == 'X') && !Chars.isWordCharAt(text, q + 1))) {
             return new Suffix(Unit.TIMES, q + 1, 1);
         }
@@ -81,6 +85,10 @@ public final class UnitReader {
         if (d == '%') {
             return new Suffix(Unit.PERCENT, r + 1, 1);
         }
+        Suffix spacedLatex = latexSymbol(text, r);
+        if (spacedLatex != null) {
+            return spacedLatex;
+        }
         if (d == '×' || ((d == 'x' || d == 'X') && !Chars.isWordCharAt(text, r + 1))) {
             return new Suffix(Unit.TIMES, r + 1, 1);
         }
@@ -99,6 +107,30 @@ public final class UnitReader {
             return new Suffix(Unit.TIME_COST, r + w.length(), 1);
         }
         return null;
+    }
+
+    /** A times or percent sign written in LaTeX at {@code q}: "\\times", "$\\times$", "$\\%$"; else null. */
+    private static Suffix latexSymbol(String text, int q) {
+        int r = q;
+        boolean math = r < text.length() && text.charAt(r) == '$';
+        if (math) {
+            r++;
+        }
+        Unit unit = null;
+        if (text.startsWith("\\times", r) && !(r + 6 < text.length() && Chars.isLetter(text.charAt(r + 6)))) {
+            unit = Unit.TIMES;
+            r += 6;
+        } else if (math && text.startsWith("\\%", r)) {
+            unit = Unit.PERCENT;
+            r += 2;
+        }
+        if (unit == null) {
+            return null;
+        }
+        if (math && r < text.length() && text.charAt(r) == '$') {
+            r++;
+        }
+        return new Suffix(unit, r, 1);
     }
 
     /** The unit a word written after a number gives, or null; {@code attached}: the word is glued to the number. */

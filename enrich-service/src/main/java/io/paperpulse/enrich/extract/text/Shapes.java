@@ -126,6 +126,71 @@ public final class Shapes {
         return digitsBeforeDot <= 2;
     }
 
+    /**
+     * A name with a hyphen part that reads as a release: a dotted version, a size or a reasoning release ("X-1.5-Pro",
+     * "Y-7B", "Z-8x7B", "Observe-R1").
+     */
+    public static boolean isRelease(String w) {
+        int from = w.indexOf('-') + 1;
+        while (from > 0 && from < w.length()) {
+            int to = w.indexOf('-', from);
+            to = to < 0 ? w.length() : to;
+            if (isDottedVersion(w, from, to) || isSize(w, from, to) || isReasoningRelease(w, from, to)) {
+                return true;
+            }
+            from = to + 1;
+        }
+        return false;
+    }
+
+    /** A name whose last hyphen part is a count in thousands or millions: "ImageNet-1K", "Foo-10k", "Bar-2M". */
+    public static boolean isDataSize(String w) {
+        int h = w.lastIndexOf('-');
+        int len = w.length();
+        if (h <= 0 || len - h < 3) {
+            return false;
+        }
+        char last = w.charAt(len - 1);
+        return (last == 'K' || last == 'k' || last == 'M') && allDigits(w, h + 1, len - 1);
+    }
+
+    /** A reasoning release's last part, "R1" of "Observe-R1" and "DianJin-OCR-R1". */
+    private static boolean isReasoningRelease(String w, int from, int to) {
+        return to == w.length() && to - from >= 2 && w.charAt(from) == 'R' && allDigits(w, from + 1, to);
+    }
+
+    private static boolean isDottedVersion(String w, int from, int to) {
+        int dot = from;
+        while (dot < to && Chars.isDigit(w.charAt(dot))) {
+            dot++;
+        }
+        return dot > from && dot + 1 < to && w.charAt(dot) == '.' && allDigits(w, dot + 1, to);
+    }
+
+    /** "7B", "1.5B", "8x7B", "350M". */
+    private static boolean isSize(String w, int from, int to) {
+        char last = w.charAt(to - 1);
+        if (to - from < 2 || to - from > 6 || !(last == 'B' || last == 'M' || last == 'b') || !Chars.isDigit(w.charAt(from))) {
+            return false;
+        }
+        for (int i = from; i < to - 1; i++) {
+            char c = w.charAt(i);
+            if (!Chars.isDigit(c) && c != '.' && c != 'x') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allDigits(String w, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Chars.isDigit(w.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Non-empty and only lower-case letters. */
     public static boolean isLowerWord(String part) {
         return isLowerWord(part, 0, part.length());

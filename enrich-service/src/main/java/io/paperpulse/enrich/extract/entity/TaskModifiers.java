@@ -1,0 +1,78 @@
+package io.paperpulse.enrich.extract.entity;
+
+import java.util.Locale;
+
+import io.paperpulse.contracts.EntityType;
+import io.paperpulse.enrich.extract.text.Chars;
+
+/**
+ * The words before a task's head noun that belong to the task's name (annotation guide: the modifiers that say what
+ * is processed or produced, or at which level): "3D mesh generation", "multi-hop question answering". Setting and
+ * quality words, function words, frequent words of abstracts and words that read as adverbs, participles or verbs
+ * end the name: "efficient code generation" is "code generation", "to guide document retrieval" is "document
+ * retrieval".
+ */
+final class TaskModifiers {
+    /** At most this many words before the head. */
+    private static final int MOST = 3;
+
+    private final Lexicon lex;
+
+    TaskModifiers(Lexicon lex) {
+        this.lex = lex;
+    }
+
+    /** The first token of the task name whose head is token {@code head}: {@code head} itself when none. */
+    int start(Field f, int head) {
+        boolean capital = Chars.isUpper(f.tok[head].charAt(0));
+        int j = head;
+        // a title's first word is mostly a verb: "Demystify Protein Generation"
+        int first = f.title ? 1 : 0;
+        while (j > first && head - j < MOST && f.gapIsSpace(j) && !f.sentenceStart[j] && !f.inUrl[j - 1]
+                && isModifier(f.tok[j - 1], capital, f.sentenceStart[j - 1])) {
+            j--;
+        }
+        // a title-case run that goes on before the phrase is some other name: "Fine-Tuned Instruction Generation"
+        if (capital && j < head && j > 0 && f.gapIsSpace(j) && Chars.isUpper(f.tok[j - 1].charAt(0))
+                && !Words.CAPITAL_FUNCTION_WORDS.contains(f.tok[j - 1])) {
+            return head;
+        }
+        return j < head && isVerbAt(f, j) ? j + 1 : j;
+    }
+
+    /** "we revisit tool use", "to guide document retrieval": after "to" or a pronoun, a verb, not a modifier. */
+    static boolean isVerbAt(Field f, int k) {
+        return k > 0 && f.gapIsSpace(k) && (f.is(k - 1, "to") || f.isIgnoreCase(k - 1, "we") || f.isIgnoreCase(k - 1, "they"));
+    }
+
+    /** True when word {@code w} may stand before a head: in title case when the head is, else lower case. */
+    boolean isModifier(String w, boolean capital, boolean sentenceStart) {
+        char c = w.charAt(0);
+        if (Chars.isDigit(c)) {
+            return w.length() == 2 && w.charAt(1) == 'D'; // "3D", "2D"
+        }
+        if (capital ? !Chars.isUpper(c) : !(Chars.isLower(c) || sentenceStart && Chars.isUpper(c))) {
+            return false;
+        }
+        // letters only, one capital at most: a hyphen compound ("first-stage", "Multi-Vector") is mostly a setting,
+        // an acronym ("MTEB Retrieval") a name; the gazetteer's tasks take their hyphen modifier in Variants
+        for (int i = 1; i < w.length(); i++) {
+            if (!Chars.isLower(w.charAt(i))) {
+                return false;
+            }
+        }
+        String lower = w.toLowerCase(Locale.ROOT);
+        if (Words.NOT_MODIFIERS.contains(lower) || Words.PHRASE_STOPS.contains(lower) || Words.DETERMINERS.contains(lower)
+                || Words.PREPOSITIONS.contains(lower) || Words.COMMON.contains(lower) && !lex.isGeneric(lower)) {
+            return false;
+        }
+        boolean generic = lex.isGeneric(lower);
+        for (String ending : Words.MODIFIER_SUFFIXES) {
+            if (lower.endsWith(ending) && !generic && !lower.endsWith("ss") && !lower.endsWith("ics")) {
+                return false;
+            }
+        }
+        Integer h = lex.head(lower);
+        return h == null || h == EntityType.TASK.ordinal();
+    }
+}
