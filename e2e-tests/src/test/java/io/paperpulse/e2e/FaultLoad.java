@@ -183,14 +183,7 @@ final class FaultLoad {
         HttpRequest request = HttpRequest.newBuilder(URI.create(ingest + "/digests?source=fault-rest&date=" + pages.get(page).date()))
                 .timeout(Duration.ofSeconds(90)).header("Authorization", "Bearer " + key).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(slowBody)).build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return PipelineProcesses.send(request);
     }
 
     /** Every title of one page with its date. */
