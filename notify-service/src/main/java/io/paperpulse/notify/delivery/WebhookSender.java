@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.paperpulse.notify.config.NotifyConfig;
 import io.paperpulse.notify.delivery.DeliveryDocument.PaperSnapshot;
@@ -35,6 +36,8 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 public class WebhookSender {
     public static final String SIGNATURE = "PaperPulse-Signature";
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** The field of each paper of a webhook that holds its (subscription, paper) idempotency key. */
+    public static final String PAPER_KEY = "idempotencyKey";
 
     @Inject
     Vertx vertx;
@@ -57,7 +60,7 @@ public class WebhookSender {
     private WebClient client;
 
     /** The body of a webhook call. */
-    public record WebhookBody(String subscription, List<PaperSnapshot> papers) {
+    public record WebhookBody(String subscription, List<ObjectNode> papers) {
     }
 
     /** A webhook answered with something else than 2xx, or not in time. */
@@ -109,7 +112,14 @@ public class WebhookSender {
 
     private byte[] body(String subscriptionId, List<PaperSnapshot> papers) {
         try {
-            return json.writeValueAsBytes(new WebhookBody(subscriptionId, papers));
+            // each paper carries its own key, subscription and paper: what "notified once" is counted by, however
+            // papers are grouped into messages (the header's key names the message)
+            List<ObjectNode> items = papers.stream().map(paper -> {
+                ObjectNode item = json.valueToTree(paper);
+                item.put(PAPER_KEY, DeliveryDocument.key(subscriptionId, paper.id));
+                return item;
+            }).toList();
+            return json.writeValueAsBytes(new WebhookBody(subscriptionId, items));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -94,6 +94,7 @@ class WebhookDeliveryTest {
         assertEquals(1, body.get("papers").size());
         JsonNode sent = body.get("papers").get(0);
         assertEquals(paper.id(), sent.get("id").asText());
+        assertEquals(s.id() + "/" + paper.id(), sent.get("idempotencyKey").asText());
         assertEquals(paper.title(), sent.get("title").asText());
         assertEquals("https://arxiv.org/abs/" + paper.arxivId(), sent.get("url").asText());
         assertEquals("We study graphs at scale.", sent.get("firstSentence").asText());
