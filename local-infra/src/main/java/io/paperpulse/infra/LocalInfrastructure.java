@@ -62,7 +62,9 @@ public final class LocalInfrastructure {
             }
             stopped.countDown();
         }, "local-infra-shutdown"));
-        System.out.printf("local %s ready in %d ms: %s%n", part, (System.nanoTime() - started) / 1_000_000, where);
+        // one write for the whole line: supervisors look for it while the broker's threads log to the same file
+        System.out.print(String.format("local %s ready in %d ms: %s%n", part, (System.nanoTime() - started) / 1_000_000, where));
+        System.out.flush();
         stopped.await();
     }
 
