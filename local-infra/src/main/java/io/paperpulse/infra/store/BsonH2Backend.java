@@ -23,7 +23,9 @@ import de.bwaldvogel.mongo.bson.Document;
  * them; the maps keep the names H2Backend gives them, so it finds its databases again on start.
  */
 public final class BsonH2Backend extends H2Backend {
-    private static final String DATA_PREFIX = "databases.";
+    /** The map names H2Backend gives a collection's documents ("databases.<db>.<collection>") and its indexes. */
+    static final String DATA_PREFIX = "databases.";
+    static final String INDEX_INFIX = "._index_";
     private static final String META_PREFIX = "meta.";
 
     public BsonH2Backend(Path file) {
@@ -46,7 +48,7 @@ public final class BsonH2Backend extends H2Backend {
 
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-            MVMap<KeyValue, Object> map = getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+            MVMap<KeyValue, Object> map = getMvStore().openMap(getFullCollectionNamespace(collectionName) + INDEX_INFIX + indexName,
                     new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
             return UniqueIndexes.on(map, indexName, keys, sparse);
         }

@@ -16,8 +16,6 @@ import de.bwaldvogel.mongo.bson.Document;
  * a unique index is built from the documents already there.
  */
 public final class StoreFileMigration {
-    private static final String DATA_PREFIX = "databases.";
-
     private StoreFileMigration() {
     }
 
@@ -33,10 +31,10 @@ public final class StoreFileMigration {
         BsonH2Backend to = new BsonH2Backend(partial);
         try {
             for (String map : from.getMvStore().getMapNames()) {
-                if (!map.startsWith(DATA_PREFIX) || map.contains("._index_")) {
+                if (!map.startsWith(BsonH2Backend.DATA_PREFIX) || map.contains(BsonH2Backend.INDEX_INFIX)) {
                     continue;
                 }
-                String namespace = map.substring(DATA_PREFIX.length());
+                String namespace = map.substring(BsonH2Backend.DATA_PREFIX.length());
                 int dot = namespace.indexOf('.');
                 String database = namespace.substring(0, dot);
                 String collection = namespace.substring(dot + 1);
