@@ -120,7 +120,7 @@ final class PageMutations {
     BadPage truncation() {
         boolean html = random.nextInt(4) == 0;
         byte[] page = html ? sampleHtml : sample;
-        int cut = random.nextInt(page.length);
+        int cut = 1 + random.nextInt(page.length - 1); // never the whole page
         boolean keepHead = random.nextInt(4) != 0;
         byte[] body = keepHead ? Arrays.copyOf(page, cut) : Arrays.copyOfRange(page, cut, page.length);
         return new BadPage(Category.TRUNCATION, (keepHead ? "first " : "last ") + body.length + " bytes" + (html ? " (HTML)" : ""), body,
