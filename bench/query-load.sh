@@ -11,7 +11,7 @@
 # Usage: bench/query-load.sh [PAGES]   (323 pages = 20,026 papers; 1613 = 100,006)
 #   env: BENCH_CONNECTIONS=100, BENCH_DURATION=60s, BENCH_SERIAL_DURATION=10s,
 #        BENCH_JFR=1 (a JFR profile of the store and of each service in the results),
-#        BENCH_BACKFILL_ONLY=1 (stop after step 1)
+#        BENCH_BACKFILL_ONLY=1 (stop after step 1), BENCH_JVM_OPTS (more options for every JVM it starts)
 # Results: bench/results/query-load-<time>/ (summary.md, raw wrk output, logs). Stops everything it started.
 set -euo pipefail
 
@@ -77,7 +77,7 @@ export QUERY_PORT=$(free_port) INGEST_PORT=$(free_port) ENRICH_PORT=$(free_port)
 export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT MONGODB_URI=mongodb://127.0.0.1:$MONGODB_PORT
 export PAPERPULSE_INGEST_KEY=bench QUERY_INDEX_DIR=$WORK/index PAPERPULSE_HOME=$WORK
 GATEWAY=http://127.0.0.1:$QUERY_PORT
-JVM=(java -Xmx512m -XX:+UseSerialGC)
+JVM=(java -Xmx512m -XX:+UseSerialGC ${BENCH_JVM_OPTS:-})
 
 log "starting the broker (:$KAFKA_PORT) and the store (:$MONGODB_PORT) in $WORK"
 run broker "$OUT/broker.log" "${JVM[@]}" -jar "$INFRA_JAR" broker

@@ -25,6 +25,9 @@ public class DigestResource {
     @Inject
     DigestDays days;
 
+    @Inject
+    PaperPages pages;
+
     @GET
     @Operation(summary = "Digest days, newest first", description = "Each with its number of papers and the sources of its pages.")
     public PageView<DigestView> list(
@@ -49,7 +52,6 @@ public class DigestResource {
         if (d == null) {
             throw new NotFoundException("no digest without a date");
         }
-        DigestDays.Listing day = days.papers(d, p, s).orElseThrow(() -> new NotFoundException("no digest on " + d));
-        return new PageView<>(day.papers().stream().map(PaperView::of).toList(), day.total(), p, s);
+        return pages.day(d, p, s).orElseThrow(() -> new NotFoundException("no digest on " + d));
     }
 }

@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import io.paperpulse.contracts.EntityType;
 import io.paperpulse.query.facet.EntityFacet;
 import io.paperpulse.query.facet.EntityFacets;
-import io.paperpulse.query.search.PaperSearch;
 import io.paperpulse.query.search.PaperSort;
 import io.paperpulse.search.PaperFilter;
 import io.paperpulse.search.Params;
@@ -29,7 +28,7 @@ public class EntityResource {
     EntityFacets facets;
 
     @Inject
-    PaperSearch search;
+    PaperPages pages;
 
     @GET
     @Operation(summary = "Entity names with paper counts",
@@ -64,10 +63,10 @@ public class EntityResource {
         if (n == null) {
             throw new NotFoundException("no " + t + " without a name");
         }
-        PaperSearch.Page result = search.search(PaperFilter.entity(t.name(), n), order, p, s);
+        PageView<PaperView> result = pages.list(PaperFilter.entity(t.name(), n), order, p, s);
         if (result.total() == 0) {
             throw new NotFoundException("no paper names the " + t + " '" + n + "'");
         }
-        return PaperView.page(result, p, s, false);
+        return result;
     }
 }

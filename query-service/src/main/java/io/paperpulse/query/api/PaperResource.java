@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import io.paperpulse.query.config.QueryConfig;
-import io.paperpulse.query.search.PaperSearch;
 import io.paperpulse.query.search.PaperSort;
 import io.paperpulse.query.store.PaperStore;
 import io.paperpulse.query.stream.PaperChanges;
@@ -36,7 +35,7 @@ public class PaperResource {
     PaperStore store;
 
     @Inject
-    PaperSearch search;
+    PaperPages pages;
 
     @Inject
     PaperChanges changes;
@@ -57,7 +56,7 @@ public class PaperResource {
         PaperSort order = Params.choice("sort", sort, PaperSort.class);
         int p = Params.page(page);
         int s = Params.size(size);
-        return PaperView.page(search.search(f, order, p, s), p, s, !f.query().isEmpty());
+        return pages.list(f, order, p, s);
     }
 
     @GET

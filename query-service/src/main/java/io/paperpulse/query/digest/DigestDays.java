@@ -69,43 +69,41 @@ public class DigestDays {
     }
 
     /** The day's papers in page order (by source, then position), or empty when no digest has that date. */
-    public Optional<Listing> papers(LocalDate date, int page, int size) {
-        return index.read(searcher -> {
-            List<Listed> listed = new ArrayList<>();
-            String prefix = date.toString() + PaperFields.SEPARATOR;
-            IndexScan.forEach(searcher, new TermQuery(new Term(PaperFields.DATE, date.toString())), leaf -> {
-                SortedSetDocValues sightings = DocValues.getSortedSet(leaf.reader(), PaperFields.SIGHTINGS);
-                SortedDocValues ids = DocValues.getSorted(leaf.reader(), PaperFields.ID);
-                return doc -> {
-                    ids.advanceExact(doc);
-                    String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
-                    Listed first = null;
-                    sightings.advanceExact(doc);
-                    for (int i = 0; i < sightings.docValueCount(); i++) {
-                        String value = sightings.lookupOrd(sightings.nextOrd()).utf8ToString();
-                        if (value.startsWith(prefix)) {
-                            String[] parts = value.substring(prefix.length()).split(String.valueOf(PaperFields.SEPARATOR), -1);
-                            Listed l = new Listed(parts[0], Integer.parseInt(parts[1]), id, leaf.docBase + doc);
-                            first = first == null || PAGE_ORDER.compare(l, first) < 0 ? l : first;
-                        }
+    public static Optional<Listing> papers(IndexSearcher searcher, LocalDate date, int page, int size) {
+        List<Listed> listed = new ArrayList<>();
+        String prefix = date.toString() + PaperFields.SEPARATOR;
+        IndexScan.forEach(searcher, new TermQuery(new Term(PaperFields.DATE, date.toString())), leaf -> {
+            SortedSetDocValues sightings = DocValues.getSortedSet(leaf.reader(), PaperFields.SIGHTINGS);
+            SortedDocValues ids = DocValues.getSorted(leaf.reader(), PaperFields.ID);
+            return doc -> {
+                ids.advanceExact(doc);
+                String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
+                Listed first = null;
+                sightings.advanceExact(doc);
+                for (int i = 0; i < sightings.docValueCount(); i++) {
+                    String value = sightings.lookupOrd(sightings.nextOrd()).utf8ToString();
+                    if (value.startsWith(prefix)) {
+                        String[] parts = value.substring(prefix.length()).split(String.valueOf(PaperFields.SEPARATOR), -1);
+                        Listed l = new Listed(parts[0], Integer.parseInt(parts[1]), id, leaf.docBase + doc);
+                        first = first == null || PAGE_ORDER.compare(l, first) < 0 ? l : first;
                     }
-                    if (first != null) {
-                        listed.add(first);
-                    }
-                };
-            });
-            if (listed.isEmpty()) {
-                return Optional.<Listing>empty();
-            }
-            listed.sort(PAGE_ORDER);
-            int from = (int) Math.min((long) page * size, listed.size());
-            int to = Math.min(from + size, listed.size());
-            List<MergedPaper> papers = new ArrayList<>();
-            for (Listed l : listed.subList(from, to)) {
-                papers.add(read(searcher, l.doc()));
-            }
-            return Optional.of(new Listing(papers, listed.size()));
+                }
+                if (first != null) {
+                    listed.add(first);
+                }
+            };
         });
+        if (listed.isEmpty()) {
+            return Optional.<Listing>empty();
+        }
+        listed.sort(PAGE_ORDER);
+        int from = (int) Math.min((long) page * size, listed.size());
+        int to = Math.min(from + size, listed.size());
+        List<MergedPaper> papers = new ArrayList<>();
+        for (Listed l : listed.subList(from, to)) {
+            papers.add(read(searcher, l.doc()));
+        }
+        return Optional.of(new Listing(List.copyOf(papers), listed.size()));
     }
 
     private static MergedPaper read(IndexSearcher searcher, int doc) {

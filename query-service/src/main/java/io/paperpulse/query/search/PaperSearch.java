@@ -3,12 +3,8 @@ package io.paperpulse.query.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -20,35 +16,20 @@ import org.apache.lucene.search.TopDocs;
 import io.paperpulse.contracts.EventJson;
 import io.paperpulse.contracts.MergedPaper;
 import io.paperpulse.query.index.PaperIndex;
-import io.paperpulse.query.index.PerReader;
 import io.paperpulse.search.PaperFields;
 import io.paperpulse.search.PaperFilter;
 import io.paperpulse.search.PaperQueries;
 
 /**
- * Runs a paper list on this replica's index: the filter as a Lucene query ({@link PaperQueries}), an exact total,
- * and the page's papers read from the index itself, so a list never touches the store. With {@code q} each paper
- * carries its highlights.
+ * Runs a paper list on a view of this replica's index: the filter as a Lucene query ({@link PaperQueries}), an exact
+ * total, and the page's papers read from the index itself, so a list never touches the store. With {@code q} each
+ * paper carries its highlights.
  */
-@ApplicationScoped
-public class PaperSearch {
+public final class PaperSearch {
     private static final SortField NEWEST_FIRST = new SortField(PaperFields.LAST_SEEN, SortField.Type.LONG, true);
     private static final SortField BY_ID = new SortField(PaperFields.ID, SortField.Type.STRING);
 
-    /** Result pages kept per refresh of the index, as Solr's query result cache does: popular lists cost one search. */
-    static final int CACHED_PAGES = 256;
-
-    @Inject
-    PaperIndex index;
-
-    private final PerReader<Map<Request, Page>> cache = new PerReader<>(searcher -> new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Request, Page> eldest) {
-            return size() > CACHED_PAGES;
-        }
-    });
-
-    private record Request(PaperFilter filter, PaperSort sort, int page, int size) {
+    private PaperSearch() {
     }
 
     /** A found paper and, for a search with {@code q}, its matched snippets per field. */
@@ -58,27 +39,8 @@ public class PaperSearch {
     public record Page(List<Hit> items, long total) {
     }
 
-    public Page search(PaperFilter filter, PaperSort sort, int page, int size) {
-        Request request = new Request(filter, sort, page, size);
-        return index.read(searcher -> {
-            Map<Request, Page> pages = cache.get(searcher);
-            Page cached;
-            synchronized (pages) {
-                cached = pages.get(request);
-            }
-            if (cached != null) {
-                return cached;
-            }
-            Page computed = uncached(searcher, filter, sort, page, size);
-            synchronized (pages) {
-                pages.put(request, computed);
-            }
-            return computed;
-        });
-    }
-
-    /** The page as this view of the index has it, computed afresh. */
-    public static Page uncached(IndexSearcher searcher, PaperFilter filter, PaperSort sort, int page, int size) {
+    /** The page as this view of the index has it. */
+    public static Page run(IndexSearcher searcher, PaperFilter filter, PaperSort sort, int page, int size) {
         Query query = PaperQueries.of(filter);
         try {
             int total = searcher.count(query);

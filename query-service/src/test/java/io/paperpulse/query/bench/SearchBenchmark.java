@@ -101,7 +101,7 @@ public class SearchBenchmark {
         SearchQuery q = queries.get(next);
         next = next + 1 == queries.size() ? 0 : next + 1;
         PaperFilter filter = new PaperFilter(q, List.of(), null, null, null);
-        return index.read(searcher -> PaperSearch.uncached(searcher, filter, PaperSort.RELEVANCE, 0, 20));
+        return index.read(searcher -> PaperSearch.run(searcher, filter, PaperSort.RELEVANCE, 0, 20));
     }
 
     @Benchmark

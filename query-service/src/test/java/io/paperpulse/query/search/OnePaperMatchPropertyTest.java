@@ -44,7 +44,7 @@ class OnePaperMatchPropertyTest {
                 }
             }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
-                List<String> listed = PaperSearch.uncached(new IndexSearcher(reader), filter, PaperSort.TITLE, 0, papers.size() + 1)
+                List<String> listed = PaperSearch.run(new IndexSearcher(reader), filter, PaperSort.TITLE, 0, papers.size() + 1)
                         .items().stream().map(hit -> hit.paper().id()).sorted().toList();
                 List<String> matched = papers.stream().filter(p -> new OnePaperIndex(p).matches(filter)).map(MergedPaper::id).sorted().toList();
                 assertEquals(listed, matched, params.toString());
