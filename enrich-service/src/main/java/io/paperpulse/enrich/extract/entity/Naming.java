@@ -22,6 +22,7 @@ final class Naming {
     /** The tokens of every list entry and rule word: most tokens of a text are one of them. */
     final TokenPool pool;
     final ModelFamilies families;
+    final WordCodes codes;
 
     Naming(Gazetteer gaz, Lexicon lex) {
         this.gaz = gaz;
@@ -33,6 +34,7 @@ final class Naming {
             words.addAll(Arrays.asList(tokens.tok).subList(0, tokens.n));
         });
         this.pool = new TokenPool(words);
+        this.codes = new WordCodes(pool, lex);
         this.families = new ModelFamilies(gaz, lex);
     }
 
@@ -121,8 +123,7 @@ final class Naming {
     String trimLowerParts(String w) {
         int end = w.length();
         for (int h = w.lastIndexOf('-'); h > 0; h = w.lastIndexOf('-', h - 1)) {
-            String part = w.substring(h + 1, end);
-            if (Shapes.isLowerWord(part) && !lex.isNameSuffix(part)) {
+            if (Shapes.isLowerWord(w, h + 1, end) && !lex.isNameSuffix(w, h + 1, end)) {
                 end = h;
             } else {
                 break;

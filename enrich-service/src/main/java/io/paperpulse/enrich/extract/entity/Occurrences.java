@@ -174,6 +174,11 @@ final class Occurrences {
         if (byFirst.isEmpty()) {
             return;
         }
+        // the lengths of the first tokens (below 64): a hyphen prefix of another length needs no substring to miss
+        long lengths = 0;
+        for (String first : byFirst.keySet()) {
+            lengths |= first.length() < 64 ? 1L << first.length() : 0;
+        }
         for (int i = 0; i < f.n; i++) {
             if (f.inUrl[i]) {
                 continue;
@@ -181,7 +186,9 @@ final class Occurrences {
             String w = f.tok[i];
             matchLearned(f, p, cands, byFirst.get(w), f.start[i]);
             for (int h = w.indexOf('-'), k = 0; h > 0 && k < 3; h = w.indexOf('-', h + 1), k++) {
-                matchLearned(f, p, cands, byFirst.get(w.substring(0, h)), f.start[i]);
+                if (h >= 64 || (lengths & 1L << h) != 0) {
+                    matchLearned(f, p, cands, byFirst.get(w.substring(0, h)), f.start[i]);
+                }
             }
         }
     }
