@@ -26,6 +26,7 @@ final class Field extends Tokens {
     final boolean title;
     final byte[] kw;
     private final Lexicon lex;
+    private final Naming naming;
     /** Head-noun code per token: {@link #UNKNOWN} until looked up, {@link #NO_HEAD} for none. */
     private final byte[] heads;
 
@@ -37,6 +38,7 @@ final class Field extends Tokens {
         this.name = name;
         this.title = title;
         this.lex = naming.lex;
+        this.naming = naming;
         this.kw = new byte[n];
         this.heads = new byte[n];
         for (int k = 0; k < n; k++) {
@@ -52,6 +54,12 @@ final class Field extends Tokens {
             heads[k] = headCode(lex, tok[k]);
         }
         return heads[k] == NO_HEAD ? null : Integer.valueOf(heads[k]);
+    }
+
+    /** {@link Naming#mayBeShapedName} of token k. */
+    boolean mayBeShapedName(int k) {
+        int slot = naming.codes.slotOf(tok[k]);
+        return slot >= 0 ? naming.codes.mayBeShapedName(slot) : naming.mayBeShapedName(tok[k]);
     }
 
     /** The {@code KW_} flags of a word. */

@@ -24,6 +24,7 @@ final class NameMatcher {
     }
 
     private static final int NONE = -1;
+    private static final int FEW_CHILDREN = 8;
 
     private final boolean fold;
     /** Child of the root per ASCII character, else {@link #NONE}. */
@@ -128,8 +129,19 @@ final class NameMatcher {
         if (c < 128 && node <= level1Nodes) {
             return node == 0 ? rootChild[c] : level1Child[(node - 1) * 128 + c];
         }
-        int e = Arrays.binarySearch(edgeChar, firstEdge[node], firstEdge[node + 1], c);
-        return e >= 0 ? edgeTarget[e] : NONE;
+        int from = firstEdge[node];
+        int to = firstEdge[node + 1];
+        if (to - from > FEW_CHILDREN) {
+            int e = Arrays.binarySearch(edgeChar, from, to, c);
+            return e >= 0 ? edgeTarget[e] : NONE;
+        }
+        // below the first level a node has one to three children on average: a short scan beats the search
+        for (int e = from; e < to && edgeChar[e] <= c; e++) {
+            if (edgeChar[e] == c) {
+                return edgeTarget[e];
+            }
+        }
+        return NONE;
     }
 
     private static boolean boundedAfter(String text, int end) {

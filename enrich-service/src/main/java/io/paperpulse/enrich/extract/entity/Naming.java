@@ -34,8 +34,18 @@ final class Naming {
             words.addAll(Arrays.asList(tokens.tok).subList(0, tokens.n));
         });
         this.pool = new TokenPool(words);
-        this.codes = new WordCodes(pool, lex);
         this.families = new ModelFamilies(gaz, lex);
+        this.codes = new WordCodes(this); // last: it asks this naming about every pooled word
+    }
+
+    /**
+     * True when the token, without its trailing lower-case hyphen parts, is a versioned release of a listed family or
+     * has a model shape, and is no never-name: what the reporting pass asks of every token before the paper's own
+     * names.
+     */
+    boolean mayBeShapedName(String token) {
+        String w = trimLowerParts(token);
+        return (families.isVersioned(w) || Shapes.isModelShape(w)) && !lex.isNotName(w);
     }
 
     /** Type of a new name given the head noun that introduces it (an ordinal, or null). */
