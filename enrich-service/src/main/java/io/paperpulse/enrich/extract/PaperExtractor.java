@@ -41,9 +41,23 @@ public final class PaperExtractor {
     }
 
     private static String nfc(String text) {
-        if (text == null || Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
+        if (text == null || belowCombiningMarks(text) || Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
             return text;
         }
         return Normalizer.normalize(text, Normalizer.Form.NFC);
+    }
+
+    /**
+     * True when no character is U+0300 or above: no character below the combining marks changes under NFC, so such a
+     * text (nearly every abstract) is normalised already; {@link Normalizer#isNormalized} would allocate a buffer to
+     * find that out.
+     */
+    private static boolean belowCombiningMarks(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= '\u0300') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -122,6 +122,11 @@ final class Lexicon {
         return suffixLower.lowerCaseOf(part) != null;
     }
 
+    /** {@link #isNameSuffix(String)} of {@code text.substring(from, to)}, without the copy. */
+    boolean isNameSuffix(String text, int from, int to) {
+        return suffixLower.lowerCaseOf(text, from, to) != null;
+    }
+
     /** True when the lower-cased name contains a part that reads as a model (GNN, BERT, -former, Net). */
     boolean hasModelStem(String name) {
         String lower = name.toLowerCase(Locale.ROOT);

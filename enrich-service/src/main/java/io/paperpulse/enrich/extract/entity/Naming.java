@@ -22,6 +22,7 @@ final class Naming {
     /** The tokens of every list entry and rule word: most tokens of a text are one of them. */
     final TokenPool pool;
     final ModelFamilies families;
+    final WordCodes codes;
 
     Naming(Gazetteer gaz, Lexicon lex) {
         this.gaz = gaz;
@@ -34,6 +35,17 @@ final class Naming {
         });
         this.pool = new TokenPool(words);
         this.families = new ModelFamilies(gaz, lex);
+        this.codes = new WordCodes(this); // last: it asks this naming about every pooled word
+    }
+
+    /**
+     * True when the token, without its trailing lower-case hyphen parts, is a versioned release of a listed family or
+     * has a model shape, and is no never-name: what the reporting pass asks of every token before the paper's own
+     * names.
+     */
+    boolean mayBeShapedName(String token) {
+        String w = trimLowerParts(token);
+        return (families.isVersioned(w) || Shapes.isModelShape(w)) && !lex.isNotName(w);
     }
 
     /** Type of a new name given the head noun that introduces it (an ordinal, or null). */
@@ -121,8 +133,7 @@ final class Naming {
     String trimLowerParts(String w) {
         int end = w.length();
         for (int h = w.lastIndexOf('-'); h > 0; h = w.lastIndexOf('-', h - 1)) {
-            String part = w.substring(h + 1, end);
-            if (Shapes.isLowerWord(part) && !lex.isNameSuffix(part)) {
+            if (Shapes.isLowerWord(w, h + 1, end) && !lex.isNameSuffix(w, h + 1, end)) {
                 end = h;
             } else {
                 break;

@@ -93,17 +93,8 @@ final class Occurrences {
             if (f.inUrl[i]) {
                 continue;
             }
-            String w = naming.trimLowerParts(f.tok[i]);
-            boolean release = naming.families.isVersioned(w);
-            if ((release || Shapes.isModelShape(w)) && !lex.isNotName(w) && !p.blocked.contains(w)
-                    && !p.strength.containsKey(w)) {
-                int end = f.start[i] + w.length();
-                EntityType type = shapeType(f, i, w, end);
-                if (type == EntityType.METHOD && release) {
-                    type = EntityType.MODEL; // "Deepseek-r1-7b": a release of a listed family
-                }
-                int ext = variants.extend(f, f.start[i], end, type);
-                cands.add(new Cand(f.start[i], ext, type, Evidence.SHAPE));
+            if (f.mayBeShapedName(i)) {
+                shapedName(f, i, p, cands);
             }
             // "OpenAI's GPT": a possessor of a model is an organisation
             if (i + 2 < f.n && f.tok[i + 1].equals("s") && isApostrophe(f, i + 1) && Chars.isUpper(f.tok[i].charAt(0))
@@ -136,6 +127,22 @@ final class Occurrences {
                 out.add(new Entity(c.type, surface, f.name, c.start, c.end));
             }
         }
+    }
+
+    /** The candidate of a model-shaped token or release (see {@link Naming#mayBeShapedName}) the paper did not learn. */
+    private void shapedName(Field f, int i, Names p, List<Cand> cands) {
+        String w = naming.trimLowerParts(f.tok[i]);
+        if (p.blocked.contains(w) || p.strength.containsKey(w)) {
+            return;
+        }
+        boolean release = naming.families.isVersioned(w);
+        int end = f.start[i] + w.length();
+        EntityType type = shapeType(f, i, w, end);
+        if (type == EntityType.METHOD && release) {
+            type = EntityType.MODEL; // "Deepseek-r1-7b": a release of a listed family
+        }
+        int ext = variants.extend(f, f.start[i], end, type);
+        cands.add(new Cand(f.start[i], ext, type, Evidence.SHAPE));
     }
 
     /** Up to this many kept candidates are checked one by one; beyond, a bit set of the taken characters. */
@@ -174,6 +181,11 @@ final class Occurrences {
         if (byFirst.isEmpty()) {
             return;
         }
+        // the lengths of the first tokens (below 64): a hyphen prefix of another length needs no substring to miss
+        long lengths = 0;
+        for (String first : byFirst.keySet()) {
+            lengths |= first.length() < 64 ? 1L << first.length() : 0;
+        }
         for (int i = 0; i < f.n; i++) {
             if (f.inUrl[i]) {
                 continue;
@@ -181,7 +193,9 @@ final class Occurrences {
             String w = f.tok[i];
             matchLearned(f, p, cands, byFirst.get(w), f.start[i]);
             for (int h = w.indexOf('-'), k = 0; h > 0 && k < 3; h = w.indexOf('-', h + 1), k++) {
-                matchLearned(f, p, cands, byFirst.get(w.substring(0, h)), f.start[i]);
+                if (h >= 64 || (lengths & 1L << h) != 0) {
+                    matchLearned(f, p, cands, byFirst.get(w.substring(0, h)), f.start[i]);
+                }
             }
         }
     }

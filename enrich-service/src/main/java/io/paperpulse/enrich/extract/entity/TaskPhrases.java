@@ -1,7 +1,6 @@
 package io.paperpulse.enrich.extract.entity;
 
 import io.paperpulse.contracts.EntityType;
-import io.paperpulse.enrich.extract.text.TokenPool;
 
 /**
  * A task named by its head noun and the modifiers before it, "protein generation", "Crystal Structure Generation":
@@ -9,7 +8,6 @@ import io.paperpulse.enrich.extract.text.TokenPool;
  * generation") is no task.
  */
 final class TaskPhrases implements NameRule {
-    private static final TokenPool HEADS = new TokenPool(Words.TASK_PHRASE_HEADS);
     private final TaskModifiers modifiers;
 
     TaskPhrases(Naming naming) {
@@ -19,7 +17,7 @@ final class TaskPhrases implements NameRule {
     @Override
     public void learn(Field f, Field other, Names names) {
         for (int k = 1; k < f.n; k++) {
-            if (!f.inUrl[k] && HEADS.lowerCaseOf(f.tok[k]) != null) {
+            if (!f.inUrl[k] && (f.kw[k] & Field.KW_TASK_HEAD) != 0) {
                 int s = modifiers.start(f, k);
                 if (s < k) {
                     names.learn(f.text.substring(f.start[s], f.end[k]), EntityType.TASK, Evidence.CONTEXT);

@@ -24,7 +24,7 @@ public final class LinkExtractor {
         if (text == null || text.isEmpty() || text.indexOf('.') < 0) {
             return List.of();
         }
-        Set<String> links = new LinkedHashSet<>();
+        Set<String> links = null; // most abstracts have no link: no set for them
         int len = text.length();
         int i = 0;
         while (i < len) {
@@ -56,14 +56,20 @@ public final class LinkExtractor {
             String url = trim(text.substring(i, end));
             if (scheme > 0) {
                 if (url.length() > scheme) {
-                    links.add(url);
+                    links = add(links, url);
                 }
             } else if (www && url.length() > 4 || bare && isBareHost(url)) {
-                links.add("https://" + url);
+                links = add(links, "https://" + url);
             }
             i = Math.max(end, i + 1);
         }
-        return new ArrayList<>(links);
+        return links == null ? List.of() : new ArrayList<>(links);
+    }
+
+    private static Set<String> add(Set<String> links, String url) {
+        Set<String> to = links == null ? new LinkedHashSet<>() : links;
+        to.add(url);
+        return to;
     }
 
     /** Length of "http://", "https://" or "ftp://" at i (the caller checked what stands before), else 0. */
@@ -97,7 +103,7 @@ public final class LinkExtractor {
     }
 
     private static boolean stops(char c) {
-        return Character.isWhitespace(c) || c == '<' || c == '>' || c == '"';
+        return Chars.isWhitespace(c) || c == '<' || c == '>' || c == '"';
     }
 
     /** host.tld[:port][/?#...] with a known top-level domain. */

@@ -26,6 +26,14 @@ public final class Chars {
         return !isWordCharBefore(text, start) && !isWordCharAt(text, end);
     }
 
+    /** {@link Character#isWhitespace(char)}, without its table lookup for ASCII. */
+    public static boolean isWhitespace(char c) {
+        if (c < 128) {
+            return c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001C' && c <= '\u001F';
+        }
+        return Character.isWhitespace(c);
+    }
+
     public static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }

@@ -26,7 +26,7 @@ public final class TextStatistics {
             boolean space;
             if (c < 128) {
                 wordChar = Chars.isLetter(c) || Chars.isDigit(c);
-                space = Character.isWhitespace(c);
+                space = Chars.isWhitespace(c);
                 i++;
             } else {
                 int cp = text.codePointAt(i);
@@ -59,7 +59,7 @@ public final class TextStatistics {
                 continue;
             }
             int j = i + 1;
-            while (j < n && Character.isWhitespace(text.charAt(j))) {
+            while (j < n && Chars.isWhitespace(text.charAt(j))) {
                 j++;
             }
             if (j == n || (j > i + 1 && Character.isUpperCase(text.charAt(j)))) {
@@ -67,7 +67,7 @@ public final class TextStatistics {
             }
         }
         int end = n;
-        while (Character.isWhitespace(text.charAt(end - 1))) {
+        while (Chars.isWhitespace(text.charAt(end - 1))) {
             end--;
         }
         char last = text.charAt(end - 1);

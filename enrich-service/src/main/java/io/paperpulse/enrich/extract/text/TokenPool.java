@@ -28,7 +28,7 @@ public final class TokenPool {
     }
 
     private void add(String w) {
-        int i = hash(w, 0, w.length()) & mask;
+        int i = spread(w.hashCode()) & mask;
         while (table[i] != null) {
             if (table[i].equals(w)) {
                 return;
@@ -40,13 +40,25 @@ public final class TokenPool {
 
     /** {@code text.substring(from, to)}, the pooled instance when the pool holds it. */
     public String substring(String text, int from, int to) {
-        String pooled = find(text, from, to);
+        return substring(text, from, to, polynomial(text, from, to));
+    }
+
+    /**
+     * {@link #substring(String, int, int)} for a caller that computed {@code h = 31 * h + c} over the characters
+     * while reading them (the tokenizer), so they are not read twice.
+     */
+    String substring(String text, int from, int to, int h) {
+        String pooled = find(text, from, to, spread(h));
         return pooled != null ? pooled : text.substring(from, to);
     }
 
     private String find(String text, int from, int to) {
+        return find(text, from, to, spread(polynomial(text, from, to)));
+    }
+
+    private String find(String text, int from, int to, int hash) {
         int len = to - from;
-        int i = hash(text, from, to) & mask;
+        int i = hash & mask;
         for (String w = table[i]; w != null; w = table[i]) {
             if (w.length() == len && text.regionMatches(from, w, 0, len)) {
                 return w;
@@ -54,6 +66,32 @@ public final class TokenPool {
             i = (i + 1) & mask;
         }
         return null;
+    }
+
+    /** Number of slots: a slot is an index in {@code [0, capacity())}, for tables of data per pooled word. */
+    public int capacity() {
+        return table.length;
+    }
+
+    /** The pooled word in a slot, null for an empty one. */
+    public String wordAt(int slot) {
+        return table[slot];
+    }
+
+    /**
+     * The slot of {@code w} when it is the pooled instance itself (as the tokens this pool cut are), else -1: no
+     * character is compared, and a pooled word's hash code is cached in it (the pool's hash is {@code hashCode()}
+     * spread).
+     */
+    public int slotOf(String w) {
+        int i = spread(w.hashCode()) & mask;
+        for (String p = table[i]; p != null; p = table[i]) {
+            if (p == w) {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+        return -1;
     }
 
     /**
@@ -76,7 +114,7 @@ public final class TokenPool {
             }
             h = 31 * h + Chars.lower(c);
         }
-        int i = (h ^ (h >>> 16)) & mask;
+        int i = spread(h) & mask;
         for (String p = table[i]; p != null; p = table[i]) {
             if (p.length() == len && isLowerCaseOf(p, text, from)) {
                 return p;
@@ -101,11 +139,16 @@ public final class TokenPool {
         return true;
     }
 
-    private static int hash(String s, int from, int to) {
+    /** {@link String#hashCode()} of {@code s.substring(from, to)}, without the copy. */
+    private static int polynomial(String s, int from, int to) {
         int h = 0;
         for (int i = from; i < to; i++) {
             h = 31 * h + s.charAt(i);
         }
+        return h;
+    }
+
+    private static int spread(int h) {
         return h ^ (h >>> 16);
     }
 }

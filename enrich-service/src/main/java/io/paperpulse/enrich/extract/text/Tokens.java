@@ -10,7 +10,7 @@ import java.util.Arrays;
  */
 public class Tokens {
     public final String text;
-    /** Number of tokens; the arrays may be longer. */
+    /** Number of tokens; the arrays may be longer (they are sized from the text's length, not grown to fit). */
     public int n;
     public int[] start;
     public int[] end;
@@ -34,22 +34,25 @@ public class Tokens {
         int cap = Math.max(8, len / 6);
         start = new int[cap];
         end = new int[cap];
+        tok = new String[cap];
         int i = 0;
         while (i < len) {
-            if (!Chars.isWordChar(s.charAt(i))) {
+            char c = s.charAt(i);
+            if (!Chars.isWordChar(c)) {
                 i++;
                 continue;
             }
             int b = i;
+            // the pool's hash, computed while the characters are read: the pool lookup need not read them again
+            int h = 0;
             while (true) {
-                while (i < len && Chars.isWordChar(s.charAt(i))) {
+                while (i < len && Chars.isWordChar(c = s.charAt(i))) {
+                    h = 31 * h + c;
                     i++;
                 }
-                if (i + 1 < len && s.charAt(i) == '-' && Chars.isWordChar(s.charAt(i + 1))) {
-                    i++;
-                    continue;
-                }
-                if (i + 1 < len && s.charAt(i) == '.' && Chars.isDigit(s.charAt(i - 1)) && Chars.isDigit(s.charAt(i + 1))) {
+                if (i + 1 < len && (c == '-' && Chars.isWordChar(s.charAt(i + 1))
+                        || c == '.' && Chars.isDigit(s.charAt(i - 1)) && Chars.isDigit(s.charAt(i + 1)))) {
+                    h = 31 * h + c;
                     i++;
                     continue;
                 }
@@ -58,17 +61,20 @@ public class Tokens {
             if (n == start.length) {
                 start = Arrays.copyOf(start, n * 2);
                 end = Arrays.copyOf(end, n * 2);
+                tok = Arrays.copyOf(tok, n * 2);
             }
             start[n] = b;
             end[n] = i;
+            tok[n] = pool.substring(s, b, i, h);
             n++;
         }
-        tok = new String[n];
         sentenceStart = new boolean[n];
         inUrl = new boolean[n];
-        for (int k = 0; k < n; k++) {
-            tok[k] = pool.substring(text, start[k], end[k]);
-            sentenceStart[k] = k == 0 || endsSentence(k);
+        for (int k = 1; k < n; k++) {
+            sentenceStart[k] = endsSentence(k);
+        }
+        if (n > 0) {
+            sentenceStart[0] = true;
         }
         markUrls();
     }
@@ -83,7 +89,7 @@ public class Tokens {
             char c = text.charAt(i);
             if (c == '.' || c == '!' || c == '?' || c == ':' && k < n && Chars.isUpper(text.charAt(start[k]))) {
                 stop = true;
-            } else if (Character.isWhitespace(c)) {
+            } else if (Chars.isWhitespace(c)) {
                 space |= stop;
             }
         }
@@ -105,14 +111,14 @@ public class Tokens {
         int k = 0;
         int i = 0;
         while (i < len) {
-            while (i < len && Character.isWhitespace(s.charAt(i))) {
+            while (i < len && Chars.isWhitespace(s.charAt(i))) {
                 i++;
             }
             int b = i;
             boolean slash = false;
             boolean dot = false;
             boolean url = false;
-            while (i < len && !Character.isWhitespace(s.charAt(i))) {
+            while (i < len && !Chars.isWhitespace(s.charAt(i))) {
                 char c = s.charAt(i);
                 if (c == '/') {
                     url |= dot || (i + 1 < len && s.charAt(i + 1) == '/' && i > b && s.charAt(i - 1) == ':');
@@ -139,7 +145,7 @@ public class Tokens {
     public boolean gapIsSpace(int k) {
         int from = k == 0 ? 0 : end[k - 1];
         for (int i = from; i < start[k]; i++) {
-            if (!Character.isWhitespace(text.charAt(i))) {
+            if (!Chars.isWhitespace(text.charAt(i))) {
                 return false;
             }
         }
@@ -151,7 +157,7 @@ public class Tokens {
         int from = k == 0 ? 0 : end[k - 1];
         for (int i = from; i < start[k]; i++) {
             char c = text.charAt(i);
-            if (!Character.isWhitespace(c) && c != ')') {
+            if (!Chars.isWhitespace(c) && c != ')') {
                 return false;
             }
         }
@@ -184,10 +190,10 @@ public class Tokens {
     public String gap(int k) {
         int from = k == 0 ? 0 : end[k - 1];
         int to = start[k];
-        while (from < to && Character.isWhitespace(text.charAt(from))) {
+        while (from < to && Chars.isWhitespace(text.charAt(from))) {
             from++;
         }
-        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+        while (to > from && Chars.isWhitespace(text.charAt(to - 1))) {
             to--;
         }
         return from == to ? "" : to - from == 1 && text.charAt(from) < 128 ? ONE_CHAR[text.charAt(from)] : text.substring(from, to);
@@ -201,7 +207,7 @@ public class Tokens {
             char g = text.charAt(i);
             if (g == c) {
                 seen++;
-            } else if (!Character.isWhitespace(g)) {
+            } else if (!Chars.isWhitespace(g)) {
                 return false;
             }
         }
