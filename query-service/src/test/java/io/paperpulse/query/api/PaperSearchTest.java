@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -27,6 +30,7 @@ import io.paperpulse.testing.KafkaBrokerResource;
 import io.paperpulse.testing.MongoStoreResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /**
  * GET /papers: every filter and order with a known answer over five papers of this class's namespace (every query
@@ -125,6 +129,44 @@ class PaperSearchTest {
     void totalCountsEveryMatchNotJustThePage() {
         given().get("/papers?q={ns}&size=2", NS).then().statusCode(200)
                 .body("total", equalTo(5)).body("page", equalTo(0)).body("size", equalTo(2)).body("items.size()", equalTo(2));
+    }
+
+    @Test
+    void searchItemsCarryWhatMatchedPerFieldMarked() {
+        JsonPath page = given().get("/papers?q={ns} cafe", NS).then().statusCode(200).extract().jsonPath();
+        Map<String, List<String>> a = highlights(page, "a");
+        assertEquals(List.of("<mark>" + NS + "</mark> Pre-trained Transformers for <mark>Café</mark> Reviews"), a.get("title"));
+        assertEquals(List.of("<mark>" + NS + " sentiment analysis</mark>"), a.get("entities"), "an entity name holding a query word");
+        assertEquals(List.of("We fine-tune " + MODEL + " on " + DATASET + " for <mark>" + NS + "</mark> sentiment analysis. "), a.get("abstract"),
+                "the sentence that matched, not the one that did not");
+        Map<String, List<String>> c = highlights(page, "c");
+        assertEquals(List.of("<mark>" + NS + "</mark> Graph Learning"), c.get("title"));
+        assertEquals(List.of(), c.get("abstract").stream().filter(s -> !s.contains("the <mark>cafe</mark> is irrelevant.")).toList());
+        assertFalse(c.containsKey("entities"), "no entity name of c holds a query word: " + c);
+    }
+
+    @Test
+    void phrasesAndPrefixesAreMarkedWhereTheyMatched() {
+        JsonPath phrase = given().get("/papers?q={q}", NS + " \"sentiment analysis\"").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(NS + "-a"), phrase.getList("items.id", String.class));
+        assertTrue(highlights(phrase, "a").get("abstract").get(0).matches(".* for <mark>" + NS + "</mark> <mark>sentiment</mark> <mark>analysis</mark>\\. "),
+                highlights(phrase, "a").toString());
+        JsonPath prefix = given().get("/papers?q={q}", NS + " scal*").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(NS + "-b"), prefix.getList("items.id", String.class));
+        assertEquals(List.of("<mark>" + NS + "</mark> <mark>Scaling</mark> " + MODEL), highlights(prefix, "b").get("title"));
+        assertTrue(highlights(prefix, "b").get("abstract").get(0).startsWith("A study of <mark>scaling</mark> laws"), highlights(prefix, "b").toString());
+    }
+
+    @Test
+    void listsWithoutQCarryNoHighlights() {
+        given().get("/papers?model={m}", MODEL).then().statusCode(200).body("items.size()", equalTo(3))
+                .body("items.findAll { it.containsKey('highlights') }", equalTo(List.of()));
+    }
+
+    private static Map<String, List<String>> highlights(JsonPath page, String paper) {
+        Map<String, List<String>> found = page.getMap("items.find { it.id == '" + NS + "-" + paper + "' }.highlights");
+        assertNotNull(found, paper + " is on the page with highlights");
+        return found;
     }
 
     @Test
