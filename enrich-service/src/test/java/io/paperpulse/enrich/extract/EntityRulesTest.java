@@ -183,5 +183,6 @@ class EntityRulesTest {
         assertEquals(List.of("TASK:Video Inpainting"), Seed.names("Efficient Video Inpainting with Diffusion", ""));
         List<String> n = names("We study sim-to-real transfer and one-shot text-to-image synthesis, not end-to-end transfer.");
         assertEquals(List.of("TASK:sim-to-real transfer", "TASK:text-to-image synthesis"), n);
+        assertEquals(List.of("TASK:speech recognition"), names("It asks subquestions that guide speech recognition."));
     }
 }

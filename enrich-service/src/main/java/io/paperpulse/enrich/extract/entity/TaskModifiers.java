@@ -68,9 +68,13 @@ final class TaskModifiers {
         return w.length() > 1;
     }
 
-    /** "we revisit tool use", "to guide document retrieval": after "to" or a pronoun, a verb, not a modifier. */
+    /**
+     * "we revisit tool use", "to guide document retrieval", "subquestions that guide document retrieval": after "to", a
+     * pronoun or a relative pronoun, a verb, not a modifier.
+     */
     static boolean isVerbAt(Field f, int k) {
-        return k > 0 && f.gapIsSpace(k) && (f.is(k - 1, "to") || f.isIgnoreCase(k - 1, "we") || f.isIgnoreCase(k - 1, "they"));
+        return k > 0 && f.gapIsSpace(k) && (f.is(k - 1, "to") || f.isIgnoreCase(k - 1, "we") || f.isIgnoreCase(k - 1, "they")
+                || f.is(k - 1, "that") || f.is(k - 1, "which"));
     }
 
     /** True when word {@code w} may stand before a head: in title case when the head is, else lower case. */
