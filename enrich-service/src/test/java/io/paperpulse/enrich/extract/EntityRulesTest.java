@@ -165,4 +165,24 @@ class EntityRulesTest {
         assertTrue(n.containsAll(List.of("DATASET:VoxBench", "MODEL:Observe-R1", "DATASET:Tab-10K", "METHOD:Zephyrus")),
                 n.toString());
     }
+
+    @Test
+    void aMakerIsAnOrgBesideItsProductButNotInsideACompound() {
+        List<String> n = names("We compare OpenAI GPT-4, RoBERTa (Quillsoft) and Meta's ChatGPT. Meta-learning helps.");
+        assertEquals(List.of("ORG:OpenAI", "MODEL:GPT-4", "MODEL:RoBERTa", "ORG:Quillsoft", "ORG:Meta", "MODEL:ChatGPT"), n);
+        assertEquals(List.of("MODEL:RoBERTa"), names("We fine-tune RoBERTa (Table 2) and RoBERTa (Transformer) on it."));
+    }
+
+    @Test
+    void familiesTheConventionsLeaveUnlabelledAreNoNames() {
+        assertEquals(List.of(), names("Large Reasoning Models (LRMs), LVLMs and VLA models reach SoTA."));
+    }
+
+    @Test
+    void titleTaskPhrasesAfterASettingWordAndConversions() {
+        assertEquals(List.of("TASK:Video Inpainting"), Seed.names("Efficient Video Inpainting with Diffusion", ""));
+        List<String> n = names("We study sim-to-real transfer and one-shot text-to-image synthesis, not end-to-end transfer.");
+        assertEquals(List.of("TASK:sim-to-real transfer", "TASK:text-to-image synthesis"), n);
+        assertEquals(List.of("TASK:speech recognition"), names("It asks subquestions that guide speech recognition."));
+    }
 }

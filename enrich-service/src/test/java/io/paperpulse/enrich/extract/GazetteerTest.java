@@ -75,4 +75,13 @@ class GazetteerTest {
         assertEquals("graph searches", Gazetteer.plural("graph search"));
         assertEquals("sentiment analyses", Gazetteer.plural("sentiment analysis"));
     }
+
+    @Test
+    void theShippedListsSplitAMakerFromItsProductAndKnowReviewModelsAsMethods() {
+        PaperExtractor shipped = new PaperExtractor();
+        List<String> n = shipped.extract("A title", "OpenAI o1, Cursor and Github Copilot are checked by process reward "
+                + "models (PRMs).").entities().stream().map(e -> e.type() + ":" + e.text()).toList();
+        assertEquals(List.of("ORG:OpenAI", "MODEL:o1", "MODEL:Cursor", "MODEL:Github Copilot", "METHOD:process reward models",
+                "METHOD:PRMs"), n);
+    }
 }

@@ -119,4 +119,20 @@ class MetricRulesTest {
                 metrics("It yields a 14.4% average improvement, up to 13.3% performance gain and a 3.8% enhancement."));
         assertEquals(List.of("accuracy:81.2%=81.2"), metrics("It reaches 81.2% of accuracy on the test set."));
     }
+
+    @Test
+    void coordinatedQuantitiesWithLabelsShareTheirKind() {
+        assertEquals(List.of("improvement:16.4%=16.4", "improvement:14%=14.0", "improvement:6.45%=6.45"),
+                metrics("It improves the success rate by 16.4% (Adroit), 14% (DexArt), and 6.45% (RLBench)."));
+    }
+
+    @Test
+    void sharesReductionsAndRatesFromTheWordsAround() {
+        assertEquals(List.of("cost:85%=-85.0", "other:95%=95.0"),
+                metrics("It shows cost reductions of up to 85% while maintaining 95% performance retention."));
+        assertEquals(List.of("other:50%=50.0"), metrics("It answers in more than 50% of evaluated interactions."));
+        assertEquals(List.of("improvement:6%=-6.0"), metrics("It stays within 6% of full-precision baselines."));
+        assertEquals(List.of("other:12.5Hz=12.5", "other:200 bps=200.0"), metrics("A 12.5Hz codec runs at 200 bps."));
+        assertEquals(List.of("params:3B=3.0E9"), metrics("We train a 3B language model on puzzles."));
+    }
 }

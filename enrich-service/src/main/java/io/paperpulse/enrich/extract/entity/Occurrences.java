@@ -60,6 +60,9 @@ final class Occurrences {
                 return;
             }
             EntityType type = contextType(f, s, e, mask, p);
+            if (type == EntityType.ORG && (s > 0 && text.charAt(s - 1) == '-' || e < text.length() && text.charAt(e) == '-')) {
+                return; // "Meta-learning", "Google-scale": a part of a compound word, not the organisation
+            }
             if (type == EntityType.TASK) {
                 Integer h = lex.head(Variants.lastWord(text, s, e));
                 if (h != null && h == Lexicon.IGNORE) {
@@ -224,6 +227,12 @@ final class Occurrences {
             int k = f.tokenAt(s);
             int last = f.tokenEndingAt(e);
             int after = last >= 0 ? last + 1 : -1;
+            // "DeepSeek's R1", "Mistral's model": a name listed as a maker too is the maker where it owns a model
+            if (Gazetteer.has(mask, EntityType.ORG) && after > 0 && after + 1 < f.n && f.tok[after].equals("s")
+                    && isApostrophe(f, after) && (isModelAt(f, after + 1, p) || f.head(after + 1) != null
+                    && f.head(after + 1) == EntityType.MODEL.ordinal())) {
+                return EntityType.ORG;
+            }
             if (after > 0 && after < f.n) {
                 Integer h = f.head(after);
                 if (h != null && h >= 0 && (mask & (1 << h)) != 0) {

@@ -64,6 +64,11 @@ final class ParenthesisedNames implements NameRule {
                     p.learn(acr, Lexicon.TYPES[f.head(i - 1)], Evidence.PROPOSED);
                     continue;
                 }
+                // "Cursor (Anysphere)": an unknown capitalised word after a model's name is the model's maker
+                if (m == 1 && isMakerName(acr) && i >= 1 && isModelName(f.tok[i - 1], p)) {
+                    p.learn(acr, EntityType.ORG, Evidence.CONTEXT);
+                    continue;
+                }
             }
             if (m >= 2) {
                 reverseDefinition(f, p, i, j, after);
@@ -108,6 +113,24 @@ final class ParenthesisedNames implements NameRule {
         p.learn(acr, type, Evidence.DEFINED);
         p.learn(longForm, type, Evidence.DEFINED);
     }
+    /** A capitalised word of letters that no list knows and that is no model-shaped name: a maker's name. */
+    private boolean isMakerName(String w) {
+        if (!Chars.isUpper(w.charAt(0)) || w.length() < 3 || gaz.typesOf(w) != 0 || lex.isGeneric(w) || lex.isNotName(w)
+                || Words.CAPITAL_FUNCTION_WORDS.contains(w) || Shapes.isModelShape(w)) {
+            return false;
+        }
+        for (int c = 1; c < w.length(); c++) {
+            if (!Chars.isLetter(w.charAt(c))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isModelName(String w, Names p) {
+        return p.type.get(w) == EntityType.MODEL || Gazetteer.primary(gaz.typesOf(w)) == EntityType.MODEL;
+    }
+
     /** "a light-weight tuning method (NMTune)": a name in parentheses typed by the noun before it. */
     private void nameInParentheses(Field f, Names p, String name, int i, int after) {
         if (lex.isNotName(name) || !(Shapes.isModelShape(name) || Shapes.isAllCaps(name) || Shapes.hasInnerCapital(name))) {

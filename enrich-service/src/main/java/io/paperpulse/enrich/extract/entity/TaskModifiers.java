@@ -31,18 +31,50 @@ final class TaskModifiers {
         while (j > first && head - j < MOST && f.gapIsSpace(j) && !f.sentenceStart[j] && !f.inUrl[j - 1]
                 && isModifier(f.tok[j - 1], capital, f.sentenceStart[j - 1])) {
             j--;
+            if (isConversion(f.tok[j])) {
+                break; // "x-to-y" says what the task makes of what; words before it are settings ("One-Shot")
+            }
         }
-        // a title-case run that goes on before the phrase is some other name: "Fine-Tuned Instruction Generation"
+        // a title-case run that goes on before the phrase is some other name: "Fine-Tuned Instruction Generation",
+        // "MTEB Document Retrieval"; a plain setting word before it is not ("Efficient Video Inpainting")
         if (capital && j < head && j > 0 && f.gapIsSpace(j) && Chars.isUpper(f.tok[j - 1].charAt(0))
-                && !Words.CAPITAL_FUNCTION_WORDS.contains(f.tok[j - 1])) {
+                && !Words.CAPITAL_FUNCTION_WORDS.contains(f.tok[j - 1]) && (head - j == MOST || !isPlainWord(f.tok[j - 1]))) {
             return head;
         }
         return j < head && isVerbAt(f, j) ? j + 1 : j;
     }
 
-    /** "we revisit tool use", "to guide document retrieval": after "to" or a pronoun, a verb, not a modifier. */
+    /** "sim-to-real", "Text-to-Image": two different words of letters joined by "-to-". */
+    private static boolean isConversion(String w) {
+        int to = w.indexOf("-to-");
+        if (to <= 0 || to + 4 >= w.length() || w.indexOf('-', to + 4) >= 0 || w.lastIndexOf('-', to - 1) >= 0) {
+            return false;
+        }
+        for (int i = 0; i < w.length(); i++) {
+            if (!Chars.isLetter(w.charAt(i)) && w.charAt(i) != '-' && !(i > to + 3 && Chars.isDigit(w.charAt(i)))) {
+                return false;
+            }
+        }
+        return !w.regionMatches(true, 0, w, to + 4, w.length() - to - 4) || to != w.length() - to - 4;
+    }
+
+    /** A capitalised word of lower-case letters after its first: no hyphen compound, acronym or CamelCase name. */
+    private static boolean isPlainWord(String w) {
+        for (int i = 1; i < w.length(); i++) {
+            if (!Chars.isLower(w.charAt(i))) {
+                return false;
+            }
+        }
+        return w.length() > 1;
+    }
+
+    /**
+     * "we revisit tool use", "to guide document retrieval", "subquestions that guide document retrieval": after "to", a
+     * pronoun or a relative pronoun, a verb, not a modifier.
+     */
     static boolean isVerbAt(Field f, int k) {
-        return k > 0 && f.gapIsSpace(k) && (f.is(k - 1, "to") || f.isIgnoreCase(k - 1, "we") || f.isIgnoreCase(k - 1, "they"));
+        return k > 0 && f.gapIsSpace(k) && (f.is(k - 1, "to") || f.isIgnoreCase(k - 1, "we") || f.isIgnoreCase(k - 1, "they")
+                || f.is(k - 1, "that") || f.is(k - 1, "which"));
     }
 
     /** True when word {@code w} may stand before a head: in title case when the head is, else lower case. */
@@ -55,7 +87,11 @@ final class TaskModifiers {
             return false;
         }
         // letters only, one capital at most: a hyphen compound ("first-stage", "Multi-Vector") is mostly a setting,
-        // an acronym ("MTEB Retrieval") a name; the gazetteer's tasks take their hyphen modifier in Variants
+        // an acronym ("MTEB Retrieval") a name; the gazetteer's tasks take their hyphen modifier in Variants. An
+        // "x-to-y" compound says what is turned into what: "sim-to-real transfer", "text-to-image generation"
+        if (isConversion(w)) {
+            return !Words.NOT_MODIFIERS.contains(w.toLowerCase(Locale.ROOT));
+        }
         for (int i = 1; i < w.length(); i++) {
             if (!Chars.isLower(w.charAt(i))) {
                 return false;

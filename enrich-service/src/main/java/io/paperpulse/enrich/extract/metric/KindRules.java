@@ -60,9 +60,9 @@ final class KindRules {
                 if (endsWithAny(span, MetricWords.DATA_NOUNS)) {
                     return SIZE;
                 }
-                if (after.length > 0 && (after[0].equals("models") || after[0].equals("model")
-                        || after[0].equals("llm") || after[0].equals("llms") || after[0].startsWith("param"))) {
-                    return PARAMS;
+                if (after.length > 0 && (isModelNoun(after[0]) || after[0].startsWith("param"))
+                        || after.length > 1 && isModelNoun(after[1]) && !MetricWords.DATA_NOUNS.contains(after[0])) {
+                    return PARAMS; // "a 7B model", "a 3B language model"
                 }
                 for (int k = 0; k < after.length && k < 3; k++) {
                     if (MetricWords.PARAM_NOUNS.contains(after[k])) {
@@ -107,7 +107,8 @@ final class KindRules {
             return downKind(after, before);
         }
         // "a 14.4% average improvement", "13.3% performance gain", "a 3.8% enhancement"
-        boolean gainAfter = MetricWords.IMPROVE_NOUNS.contains(a1) && !a0.equals("of") && !a0.equals("and") && !a0.equals("or");
+        boolean gainAfter = MetricWords.IMPROVE_NOUNS.contains(a1) && !a0.equals("of") && !a0.equals("and") && !a0.equals("or")
+                || MetricWords.IMPROVE_NOUNS.contains(a0) && !a0.startsWith("outperform");
         if (MetricWords.UP_AFTER.contains(a0) || gainAfter
                 || MetricWords.UP_AFTER.contains(a1) && (a0.equals("relative") || a0.equals("absolute"))) {
             if (firstAny(after, 3, MetricWords.SPEED_WORDS)) {
@@ -122,9 +123,16 @@ final class KindRules {
                 && after.length > 2 && (after[2].equals("accuracy") || after[2].equals("performance"))) {
             return ACCURACY;
         }
-        if (a0.equals("of") && (MetricWords.FRACTION_WORDS.contains(a1) || a1.equals("the") || a1.equals("all")
-                || a1.equals("labeled") || a1.equals("training"))) {
+        // "50% of evaluated interactions", "1% of the labels": a share of something; "within 6% of the baseline" a gap
+        if (a0.equals("of") && !a1.equals("accuracy") && !MetricWords.SCORE_NAMES.contains(a1)) {
+            return prev.equals("within") ? IMPROVEMENT : OTHER;
+        }
+        // "retaining 99% performance", "95% performance retention": a share of a reference, not a score
+        if (a0.equals("performance") && (a1.startsWith("retention") || anyStem(lastWords(before, 2), RETAIN_STEMS))) {
             return OTHER;
+        }
+        if (decreaseOfBefore(before)) { // "cost reductions of up to 85%"
+            return any(lastWords(before, 6), MetricWords.COST_WORDS) ? COST : downKind(after, before);
         }
         if (a0.equals("inference") || firstAny(after, 2, MetricWords.COST_WORDS)) {
             return any(before, MetricWords.SAVING_VERBS) || any(before, MetricWords.REDUCING_VERBS)
@@ -145,7 +153,7 @@ final class KindRules {
         if (lastAny(before, prev.equals("of") ? 6 : 4, MetricWords.IMPROVE_NOUNS)) {
             return IMPROVEMENT;
         }
-        if (lastAny(before, 4, MetricWords.DATA_CONTEXT) || prev.equals("only") && a0.equals("of")) {
+        if (lastAny(before, 4, MetricWords.DATA_CONTEXT)) {
             return OTHER;
         }
         return ACCURACY;
@@ -186,10 +194,26 @@ final class KindRules {
         if (firstAny(after, 3, MetricWords.DECREASE_NOUNS)) {
             return true;
         }
-        if (any(before, MetricWords.SAVING_VERBS)) {
+        boolean within = before.length > 0 && before[before.length - 1].equals("within") && a0.equals("of");
+        if (any(before, MetricWords.SAVING_VERBS) || decreaseOfBefore(before) || within) {
             return true;
         }
         return byBefore(before) && anyStem(before, MetricWords.DOWN_STEMS);
+    }
+
+    private static final String[] RETAIN_STEMS = {"retain", "maintain", "preserv"};
+
+    /** "reductions of up to 85%", "a drop of 3%": a decrease noun, "of" and fillers right before the number. */
+    private static boolean decreaseOfBefore(String[] before) {
+        for (int k = before.length - 1; k >= 1 && k >= before.length - 4; k--) {
+            if (before[k].equals("of")) {
+                return MetricWords.DECREASE_NOUNS.contains(before[k - 1]);
+            }
+            if (!MetricWords.BY_FILLERS.contains(before[k])) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static boolean byBefore(String[] before) {
@@ -203,6 +227,10 @@ final class KindRules {
             }
         }
         return false;
+    }
+
+    private static boolean isModelNoun(String w) {
+        return w.equals("model") || w.equals("models") || w.equals("llm") || w.equals("llms");
     }
 
     private static String[] lastWords(String[] words, int n) {

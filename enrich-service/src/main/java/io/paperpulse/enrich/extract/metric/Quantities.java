@@ -205,7 +205,7 @@ final class Quantities {
             }
         }
         // "from 75.2% to 79% and 79.1% to 83%": the second pair is a change too
-        String gap = lastEnd >= 0 && lastEnd <= spanStart ? text.substring(lastEnd, spanStart) : "";
+        String gap = lastEnd >= 0 && lastEnd <= spanStart ? withoutLabel(text.substring(lastEnd, spanStart)) : "";
         boolean follows = gap.equals(" and ") || gap.equals(", ") || gap.equals(", and ") || gap.equals(" or ");
         if (range && lastChange && follows) {
             range = false;
@@ -238,6 +238,17 @@ final class Quantities {
         lastUnit = suf.unit();
         lastEnd = kindEnd;
         return kindEnd;
+    }
+
+    /** A gap without the label in parentheses after the first quantity: "16.4% (Adroit), 14%" is coordinated. */
+    private static String withoutLabel(String gap) {
+        if (gap.startsWith(" (")) {
+            int close = gap.indexOf(')');
+            if (close > 0 && close < 40) {
+                return gap.substring(close + 1);
+            }
+        }
+        return gap;
     }
 
     /** A number with no symbol: a count before a unit noun, a score after "F1 of", a coordinated quantity. */
