@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,13 +17,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.bson.Document;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +45,7 @@ import io.paperpulse.ingest.parse.PaperEntry;
 import io.paperpulse.ingest.parse.PaperPromises;
 import io.paperpulse.ingest.parse.ParsedPage;
 import io.paperpulse.ingest.parse.RejectedPageException;
+import io.paperpulse.ingest.parse.SecondsPerMb;
 import io.paperpulse.ingest.store.DigestRepository;
 import io.paperpulse.testing.KafkaBrokerResource;
 import io.paperpulse.testing.MongoStoreResource;
@@ -49,12 +54,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The bad-input suite over Kafka, seeded (the seed is printed; {@code -Dfuzz.seed=N} replays a run): pages of every
- * category of {@link BadPages}, sized around the page limit, on {@code digests.raw}. Once the service's group has
- * committed the topic to its end, the offsets tell what it did: each page the service refuses (over the limit, a
- * media type it does not read, or what the parser refuses) is on {@code digests.raw.dlq} with that very reason, each
- * page the parser reads has its papers on {@code papers.parsed}, keeping the parser's promises, or, when one of them is
- * over the record limit, is dead-lettered whole; and nothing else is written to either topic.
+ * The bad-input suite over Kafka, seeded (the seed is printed; {@code -Dfuzz.seed=N} replays a run): 10,000 pages of
+ * every category of {@link BadPages}, sized around the page limit, on {@code digests.raw}, in batches. Once the
+ * service's group has committed a batch, the offsets tell what it did: each page the service refuses (over the limit,
+ * a media type it does not read, or what the parser refuses) is on {@code digests.raw.dlq} once, with that very
+ * reason, each page the parser reads has its papers on {@code papers.parsed}, keeping the parser's promises, or, when
+ * one of them is over the record limit, is dead-lettered whole; and nothing else is written to either topic. The next
+ * batch is sent before a batch is checked, so that the service never waits for the test; only two batches are held.
  */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
@@ -62,7 +68,9 @@ import io.quarkus.test.junit.QuarkusTest;
 class BadPagesFlowTest {
     private static final String GROUP = "ingest-service";
     private static final String DLQ = Topics.DIGESTS_RAW + Topics.DLQ_SUFFIX;
-    private static final int PER_CATEGORY = 13;
+    private static final int PAGES = 10_000;
+    /** Pages sent at once: large enough that a batch outlasts the group's commit interval, small enough to hold two. */
+    private static final int BATCH = 1_000;
     private static final LocalDate DATE = LocalDate.of(2026, 3, 11);
     private static final Pattern PAPER_TOO_LARGE = Pattern.compile("paper \\d+ '.*' \\(id [0-9a-f]{20}\\) is \\d+ bytes .* refused whole.*",
             Pattern.DOTALL);
@@ -81,6 +89,26 @@ class BadPagesFlowTest {
     private record Sent(BadPage page, String digestId, String reason, ParsedPage parsed) {
     }
 
+    /** Pages sent together, by key, and where each was written on {@code digests.raw}, in the order sent. */
+    private record Batch(Map<String, Sent> pages, Map<String, RecordMetadata> written) {
+    }
+
+    /** What the service wrote since the test began and no page has claimed yet, read on as the batches are done. */
+    private final Map<String, String> reasons = new HashMap<>();
+    private final Set<String> deadLettered = new HashSet<>();
+    private final Map<String, List<ParsedPaper>> published = new HashMap<>();
+    /** When a page's outcome was written, by digest id: the last of its papers, or its dead letter. */
+    private final Map<String, Long> doneAt = new HashMap<>();
+    private final Map<Integer, Long> partitionFreeAt = new HashMap<>();
+    /** The digest id of each page sent, by key. */
+    private final Map<String, String> keysSent = new HashMap<>();
+    private final Map<Category, Map<String, Integer>> outcomes = new EnumMap<>(Category.class);
+    private final SecondsPerMb times = new SecondsPerMb();
+    private final List<String> wrong = new ArrayList<>();
+    private int drawn;
+    private Map<TopicPartition, Long> lettersRead;
+    private Map<TopicPartition, Long> papersRead;
+
     @Test
     void everyRefusedPageIsDeadLetteredWithItsReasonAndEveryReadPagePublishesItsPapers() {
         long seed = Long.getLong("fuzz.seed", System.nanoTime());
@@ -89,19 +117,45 @@ class BadPagesFlowTest {
         BadPages pages = new BadPages(new Random(seed ^ OWN_PAGES), BadPages.Scale.around(config.maxBodyBytes()));
         TopicOffsets.awaitConsumedToEnd(GROUP, Topics.DIGESTS_RAW, ALL_READ); // what other tests sent is done with
         Map<TopicPartition, Long> lettersFrom = TopicOffsets.endOffsets(DLQ);
-        Map<TopicPartition, Long> papersFrom = TopicOffsets.endOffsets(Topics.PAPERS_PARSED);
+        lettersRead = lettersFrom;
+        papersRead = TopicOffsets.endOffsets(Topics.PAPERS_PARSED);
 
-        Map<String, Sent> sent = new LinkedHashMap<>();
-        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         Set<String> digests = new HashSet<>();
-        for (int i = 0; i < PER_CATEGORY * Category.values().length; i++) {
+        Batch previous = null;
+        int refused = 0;
+        for (int first = 0; first < PAGES; first += BATCH) {
+            Batch batch = send(pages, first, digests);
+            if (previous != null) {
+                refused += check(previous);
+            }
+            previous = batch;
+        }
+        refused += check(previous);
+        int sent = keysSent.size();
+
+        System.out.println("BadPagesFlowTest " + sent + " pages: " + refused + " dead-lettered, " + (sent - refused) + " published; by category: " + outcomes);
+        System.out.println(times.report("BadPagesFlowTest time per MB from a page's record to its outcome's"));
+        assertEquals(List.of(), wrong.stream().limit(20).toList(), wrong.size() + " pages went wrong, seed " + seed);
+        assertEquals(Map.of(), published, "papers of no page sent here, or published after their page was done");
+        assertEquals(Map.of(), reasons, "dead letters of pages not checked");
+        assertEquals(refused, TopicOffsets.total(TopicOffsets.endOffsets(DLQ)) - TopicOffsets.total(lettersFrom), "the DLQ grew by the pages refused, no more");
+        assertTrue(refused > 0 && refused < sent, "pages refused and pages read: " + refused + " of " + sent);
+        assertTrue(outcomes.values().stream().anyMatch(o -> o.containsKey("over the limit")), "pages over the limit: " + outcomes);
+    }
+
+    /** Sends pages {@code first} to {@code first + BATCH}, drawing again for bytes pushed before. */
+    private Batch send(BadPages pages, int first, Set<String> digests) {
+        Map<String, Sent> batch = new LinkedHashMap<>();
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        for (int i = first; i < first + BATCH; drawn++) {
             BadPage page = pages.next(Category.values()[i % Category.values().length]);
             String digestId = DigestIds.of(page.body());
             if (!digests.add(digestId) || store.findWithoutRaw(digestId).await().indefinitely() != null) {
                 continue; // bytes pushed before are answered from their record: not this test's subject
             }
-            String key = "badinput-" + i;
-            sent.put(key, expect(page, digestId));
+            String key = "badinput-" + drawn;
+            i++;
+            batch.put(key, expect(page, digestId));
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.DIGESTS_RAW, key, page.body());
             record.headers().add(Topics.HEADER_DIGEST_DATE, TopicOffsets.utf8(DATE.toString()));
             record.headers().add(Topics.HEADER_SOURCE, TopicOffsets.utf8("badinput"));
@@ -110,34 +164,81 @@ class BadPagesFlowTest {
             }
             records.add(record);
         }
-        TopicOffsets.sendAll(records);
-        TopicOffsets.awaitConsumedToEnd(GROUP, Topics.DIGESTS_RAW, ALL_READ);
-
-        Map<String, String> reasons = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> letter : TopicOffsets.read(DLQ, lettersFrom)) {
-            assertTrue(sent.containsKey(letter.key()) && reasons.put(letter.key(), TestKafka.header(letter, "dead-letter-reason")) == null,
-                    "a dead letter of no page sent here, or a second one: " + letter.key());
+        batch.forEach((key, page) -> keysSent.put(key, page.digestId()));
+        Map<String, RecordMetadata> written = new LinkedHashMap<>();
+        List<RecordMetadata> metadata = TopicOffsets.sendAll(records);
+        for (int i = 0; i < records.size(); i++) {
+            written.put(records.get(i).key(), metadata.get(i));
         }
-        Map<String, List<ParsedPaper>> published = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : TopicOffsets.read(Topics.PAPERS_PARSED, papersFrom)) {
+        return new Batch(batch, written);
+    }
+
+    /**
+     * Waits until the group committed the batch, reads what the service wrote meanwhile and checks each page of the
+     * batch against it; answers how many of them were dead-lettered.
+     */
+    private int check(Batch batch) {
+        Map<Integer, RecordMetadata> last = new HashMap<>();
+        batch.written().values().forEach(m -> last.merge(m.partition(), m, (a, b) -> a.offset() > b.offset() ? a : b));
+        last.values().forEach(m -> TestKafka.shared().awaitCommitted(GROUP, m, ALL_READ));
+        readOutcomes();
+        int refused = 0;
+        for (Map.Entry<String, Sent> entry : batch.pages().entrySet()) {
+            String key = entry.getKey();
+            Sent page = entry.getValue();
+            String reason = reasons.remove(key);
+            String problem = wrongOutcome(page, reason, published.remove(page.digestId()));
+            if (problem != null) {
+                wrong.add(key + " " + page.page() + ": " + problem);
+            }
+            refused += reason != null ? 1 : 0;
+            outcomes.computeIfAbsent(page.page().category(), c -> new TreeMap<>()).merge(outcome(page, reason), 1, Integer::sum);
+            time(page.page(), batch.written().get(key), doneAt.remove(page.digestId()));
+        }
+        // the embedded store keeps each page's bytes on the heap of the test JVM: 10,000 would hold some 300 MB to the end
+        store.delete(new Document("_id", new Document("$in", batch.pages().values().stream().map(Sent::digestId).toList()))).await().indefinitely();
+        return refused;
+    }
+
+    /** Reads the dead letters and papers written since the last read, up to the ends of their topics now. */
+    private void readOutcomes() {
+        List<ConsumerRecord<String, byte[]>> letters = TopicOffsets.read(DLQ, lettersRead);
+        lettersRead = TopicOffsets.after(lettersRead, letters);
+        for (ConsumerRecord<String, byte[]> letter : letters) {
+            if (!keysSent.containsKey(letter.key()) || !deadLettered.add(letter.key())) {
+                wrong.add("a dead letter of no page sent here, or a second one: " + letter.key());
+                continue;
+            }
+            reasons.put(letter.key(), TestKafka.header(letter, "dead-letter-reason"));
+            doneAt.merge(keysSent.get(letter.key()), letter.timestamp(), Math::max);
+        }
+        List<ConsumerRecord<String, byte[]>> papers = TopicOffsets.read(Topics.PAPERS_PARSED, papersRead);
+        papersRead = TopicOffsets.after(papersRead, papers);
+        for (ConsumerRecord<String, byte[]> record : papers) {
             ParsedPaper paper = EventJson.read(TestKafka.text(record.value()), ParsedPaper.class);
             published.computeIfAbsent(paper.digestId(), d -> new ArrayList<>()).add(paper);
+            doneAt.merge(paper.digestId(), record.timestamp(), Math::max);
         }
+    }
 
-        List<String> wrong = new ArrayList<>();
-        int refused = 0;
-        for (Map.Entry<String, Sent> entry : sent.entrySet()) {
-            String problem = wrongOutcome(entry.getValue(), reasons.get(entry.getKey()), published.remove(entry.getValue().digestId()));
-            if (problem != null) {
-                wrong.add(entry.getKey() + " " + entry.getValue().page() + ": " + problem);
-            }
-            refused += reasons.containsKey(entry.getKey()) ? 1 : 0;
+    private String outcome(Sent page, String reason) {
+        if (page.page().body().length > config.maxBodyBytes()) {
+            return "over the limit";
         }
-        System.out.println("BadPagesFlowTest " + sent.size() + " pages: " + refused + " dead-lettered, " + (sent.size() - refused) + " published");
-        assertEquals(List.of(), wrong, "seed " + seed);
-        assertEquals(Map.of(), published, "papers of no page sent here");
-        assertEquals(refused, TopicOffsets.total(TopicOffsets.endOffsets(DLQ)) - TopicOffsets.total(lettersFrom), "the DLQ grew by the pages refused, no more");
-        assertTrue(refused > 0 && refused < sent.size(), "pages refused and pages read: " + refused + " of " + sent.size());
+        return reason == null ? "published" : page.reason() == null ? "paper too large" : "dead-lettered";
+    }
+
+    /**
+     * A partition's pages are read one after the other, so a page's time is from its record's, or from when the page
+     * before it on its partition was done if later, to its outcome's: the last paper published, or its dead letter.
+     */
+    private void time(BadPage page, RecordMetadata written, Long done) {
+        if (done == null) {
+            return;
+        }
+        long start = Math.max(written.timestamp(), partitionFreeAt.getOrDefault(written.partition(), 0L));
+        partitionFreeAt.put(written.partition(), done);
+        times.add(page, (done - start) / 1e3);
     }
 
     /** What the service must do with a page: it checks the size and media type, then parses. */

@@ -117,6 +117,13 @@ final class TopicOffsets {
         return records;
     }
 
+    /** Where a read that went on from {@code from} and got {@code records} goes on next. */
+    static Map<TopicPartition, Long> after(Map<TopicPartition, Long> from, List<ConsumerRecord<String, byte[]>> records) {
+        Map<TopicPartition, Long> next = new java.util.HashMap<>(from);
+        records.forEach(r -> next.merge(new TopicPartition(r.topic(), r.partition()), r.offset() + 1, Math::max));
+        return next;
+    }
+
     static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }

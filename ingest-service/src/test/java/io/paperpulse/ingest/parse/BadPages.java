@@ -45,9 +45,12 @@ public final class BadPages {
         /** As the brief of the suite asks, for the parser alone. */
         public static final Scale PARSER = new Scale(4 << 20, 1 << 20, 100_000, 100_000, 1.0 / 200);
 
-        /** Around {@code limit} bytes, the page limit of a service: a quarter of the big ones are over it. */
+        /**
+         * Around {@code limit} bytes, the page limit of a service: a quarter of the big ones are over it. One page in
+         * twenty is drawn big, so that 10,000 pages come to about 300 MB, two thirds of it mutations of the sample.
+         */
         public static Scale around(int limit) {
-            return new Scale(limit * 5 / 4, limit * 3 / 4, limit / 16, limit / 100, 0.3);
+            return new Scale(limit * 5 / 4, limit * 3 / 4, limit / 16, limit / 100, 1.0 / 20);
         }
     }
 
