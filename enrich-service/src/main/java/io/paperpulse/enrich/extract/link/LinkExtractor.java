@@ -21,7 +21,7 @@ public final class LinkExtractor {
     private static final String TRAILING_PUNCTUATION = ".,;:!?'\"’”»。，；：！？";
 
     public List<String> extract(String text) {
-        if (text == null || text.isEmpty() || text.indexOf('.') < 0) {
+        if (text == null || !mayHoldLink(text)) {
             return List.of();
         }
         Set<String> links = null; // most abstracts have no link: no set for them
@@ -64,6 +64,29 @@ public final class LinkExtractor {
             i = Math.max(end, i + 1);
         }
         return links == null ? List.of() : new ArrayList<>(links);
+    }
+
+    /**
+     * False when the text cannot hold a link: a scheme needs "://", "www." a dot after three w's, and a bare host a dot
+     * followed by an ASCII letter ({@link #isHostStart}). Most abstracts have none of these, and this check reads a
+     * dot at a time ({@link String#indexOf(int)}) instead of every character through the scan below.
+     */
+    private static boolean mayHoldLink(String text) {
+        if (text.indexOf("://") >= 0) {
+            return true;
+        }
+        int len = text.length();
+        for (int d = text.indexOf('.'); d >= 0; d = text.indexOf('.', d + 1)) {
+            if (d + 1 < len && text.charAt(d + 1) < 128 && Chars.isLetter(text.charAt(d + 1))
+                    || d >= 3 && isW(text.charAt(d - 1)) && isW(text.charAt(d - 2)) && isW(text.charAt(d - 3))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isW(char c) {
+        return c == 'w' || c == 'W';
     }
 
     private static Set<String> add(Set<String> links, String url) {

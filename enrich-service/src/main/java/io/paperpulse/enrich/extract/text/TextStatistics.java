@@ -6,9 +6,21 @@ import io.paperpulse.contracts.TextStats;
 public final class TextStatistics {
     static final double WORDS_PER_MINUTE = 238.0;
 
+    private static final byte WORD = 1;
+    private static final byte SPACE = 2;
+    /** What an ASCII character is to {@link #words}: one table read per character instead of the range tests. */
+    private static final byte[] ASCII_KIND = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_KIND[c] = Chars.isLetter(c) || Chars.isDigit(c) ? WORD : Chars.isWhitespace(c) ? SPACE : 0;
+        }
+    }
+
     public TextStats of(String title, String abstractText) {
-        int words = words(title) + words(abstractText);
-        int sentences = sentences(abstractText) + (words(title) > 0 ? 1 : 0);
+        int titleWords = words(title);
+        int words = titleWords + words(abstractText);
+        int sentences = sentences(abstractText) + (titleWords > 0 ? 1 : 0);
         double minutes = Math.round(words / WORDS_PER_MINUTE * 10.0) / 10.0;
         return new TextStats(words, sentences, minutes);
     }
@@ -25,8 +37,9 @@ public final class TextStatistics {
             boolean wordChar;
             boolean space;
             if (c < 128) {
-                wordChar = Chars.isLetter(c) || Chars.isDigit(c);
-                space = Chars.isWhitespace(c);
+                byte kind = ASCII_KIND[c];
+                wordChar = kind == WORD;
+                space = kind == SPACE;
                 i++;
             } else {
                 int cp = text.codePointAt(i);
@@ -48,11 +61,18 @@ public final class TextStatistics {
 
     /** A sentence ends at . ! ? followed by whitespace and an upper-case letter, or at the end of the text. */
     static int sentences(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null) {
             return 0;
         }
-        int count = 0;
         int n = text.length();
+        int end = n;
+        while (end > 0 && Chars.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        if (end == 0) {
+            return 0; // blank; found from the end, so a text is not read twice to know it is blank
+        }
+        int count = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c != '.' && c != '!' && c != '?') {
@@ -65,10 +85,6 @@ public final class TextStatistics {
             if (j == n || (j > i + 1 && Character.isUpperCase(text.charAt(j)))) {
                 count++;
             }
-        }
-        int end = n;
-        while (Chars.isWhitespace(text.charAt(end - 1))) {
-            end--;
         }
         char last = text.charAt(end - 1);
         return last == '.' || last == '!' || last == '?' ? count : count + 1;
