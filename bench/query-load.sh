@@ -11,7 +11,8 @@
 # Usage: bench/query-load.sh [PAGES]   (323 pages = 20,026 papers; 1613 = 100,006)
 #   env: BENCH_CONNECTIONS=100, BENCH_DURATION=60s, BENCH_SERIAL_DURATION=10s,
 #        BENCH_JFR=1 (a JFR profile of the store and of each service in the results),
-#        BENCH_BACKFILL_ONLY=1 (stop after step 1), BENCH_JVM_OPTS (more options for every JVM it starts)
+#        BENCH_BACKFILL_ONLY=1 (stop after step 1), BENCH_JVM_OPTS (more options for every JVM it starts),
+#        BENCH_QUERY_JVM_OPTS (more for the gateway's)
 # Results: bench/results/query-load-<time>/ (summary.md, raw wrk output, logs). Stops everything it started.
 set -euo pipefail
 
@@ -89,6 +90,7 @@ wait_for "the store" 120 grep -q "local store ready" "$OUT/store.log"
 for s in ingest enrich query; do
   profile=()
   [ "${BENCH_JFR:-0}" = 1 ] && profile=(-XX:StartFlightRecording=filename=$OUT/$s-service.jfr,settings=profile)
+  [ "$s" = query ] && profile+=(${BENCH_QUERY_JVM_OPTS:-})
   run "$s-service" "$OUT/$s-service.log" "${JVM[@]}" "${profile[@]}" -jar "$ROOT/$s-service/target/quarkus-app/quarkus-run.jar"
 done
 for port in "$INGEST_PORT" "$ENRICH_PORT" "$QUERY_PORT"; do
