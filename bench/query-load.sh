@@ -90,7 +90,7 @@ wait_for "the store" 120 grep -q "local store ready" "$OUT/store.log"
 for s in ingest enrich query; do
   profile=()
   [ "${BENCH_JFR:-0}" = 1 ] && profile=(-XX:StartFlightRecording=filename=$OUT/$s-service.jfr,settings=profile)
-  [ "$s" = query ] && profile+=(${BENCH_QUERY_JVM_OPTS:-})
+  [ "$s" = query ] && profile+=(-XX:-UseSerialGC -XX:+UseG1GC ${BENCH_QUERY_JVM_OPTS:-}) # as ./paperpulse up runs it
   run "$s-service" "$OUT/$s-service.log" "${JVM[@]}" "${profile[@]}" -jar "$ROOT/$s-service/target/quarkus-app/quarkus-run.jar"
 done
 for port in "$INGEST_PORT" "$ENRICH_PORT" "$QUERY_PORT"; do
@@ -203,7 +203,7 @@ done
 REPLICA_PORT=$(free_port)
 log "a second gateway replica on an empty index (:$REPLICA_PORT)"
 started=$(date +%s.%N)
-QUERY_PORT=$REPLICA_PORT QUERY_INDEX_DIR=$WORK/index-replica run replica "$OUT/replica.log" "${JVM[@]}" -jar "$ROOT/query-service/target/quarkus-app/quarkus-run.jar"
+QUERY_PORT=$REPLICA_PORT QUERY_INDEX_DIR=$WORK/index-replica run replica "$OUT/replica.log" "${JVM[@]}" -XX:-UseSerialGC -XX:+UseG1GC -jar "$ROOT/query-service/target/quarkus-app/quarkus-run.jar"
 wait_for "the replica" 600 sh -c "curl -sf 'http://127.0.0.1:$REPLICA_PORT/papers?size=1' | grep -q '\"total\":$(json_field papers <<< "$STATS")[,}]'"
 took=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
 log "the replica serves every paper $took s after it was started"
