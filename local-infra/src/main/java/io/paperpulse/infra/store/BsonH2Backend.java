@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.h2.mvstore.MVMap;
-import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -28,8 +27,18 @@ public final class BsonH2Backend extends H2Backend {
     static final String INDEX_INFIX = "._index_";
     private static final String META_PREFIX = "meta.";
 
+    private final StoreCommitter committer;
+
+    /** The store file, committed once a second by a {@link StoreCommitter} rather than H2's background writer. */
     public BsonH2Backend(Path file) {
-        super(MVStore.open(file.toString()));
+        super(StoreCommitter.open(file));
+        this.committer = StoreCommitter.start(getMvStore());
+    }
+
+    @Override
+    public void close() {
+        committer.close();
+        super.close();
     }
 
     @Override

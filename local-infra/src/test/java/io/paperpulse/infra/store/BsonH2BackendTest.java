@@ -5,10 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.bson.Document;
@@ -22,6 +30,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Indexes;
 
 import de.bwaldvogel.mongo.MongoServer;
@@ -78,6 +87,74 @@ class BsonH2BackendTest {
             papers.createIndex(Indexes.ascending("_id", "rev"), new IndexOptions().unique(true)); // as the services do at start
             assertThrows(MongoWriteException.class, () -> papers.insertOne(new Document("_id", "p2")));
         });
+    }
+
+    @Test
+    void acknowledgedWritesReachTheFileWhileTheStoreRuns(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("documents.mv");
+        Path copy = dir.resolve("after-kill.mv");
+        withStore(new BsonH2Backend(file), papers -> {
+            for (int i = 0; i < 500; i++) {
+                papers.insertOne(new Document("_id", "paper-" + i).append("title", "Title " + i));
+            }
+            // what a kill -9 leaves behind: the file as it stands, copied while the store still runs
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            long found;
+            do {
+                copyFile(file, copy);
+                found = countIn(copy);
+            } while (found < 500 && System.nanoTime() < deadline);
+            assertEquals(500, found);
+        });
+    }
+
+    @Test
+    void concurrentWritersWhileTheFileCommitsAndCompactsLoseNothing(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("documents.mv");
+        int writers = 4;
+        int papersEach = 1_500;
+        String body = "x".repeat(2_000); // large enough that chunks fill, go sparse under rewrites and are compacted
+        withStore(new BsonH2Backend(file), papers -> {
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    int writer = w;
+                    done.add(pool.submit(() -> {
+                        for (int i = 0; i < papersEach; i++) {
+                            String id = "paper-" + writer + "-" + (i % 500);
+                            papers.replaceOne(new Document("_id", id), new Document("_id", id).append("rev", (long) i)
+                                    .append("body", body), new ReplaceOptions().upsert(true));
+                        }
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get(5, TimeUnit.MINUTES);
+                }
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            } finally {
+                pool.shutdownNow();
+            }
+        });
+        withStore(new BsonH2Backend(file), papers -> {
+            assertEquals(writers * 500L, papers.countDocuments());
+            assertEquals(papersEach - 1L, papers.find(new Document("_id", "paper-3-499")).first().getLong("rev"));
+        });
+    }
+
+    private static void copyFile(Path from, Path to) {
+        try {
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long countIn(Path file) {
+        long[] count = new long[1];
+        withStore(new BsonH2Backend(file), papers -> count[0] = papers.countDocuments());
+        return count[0];
     }
 
     private static void withStore(AbstractMongoBackend backend, Consumer<MongoCollection<Document>> use) {
