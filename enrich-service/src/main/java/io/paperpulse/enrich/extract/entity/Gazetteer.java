@@ -1,6 +1,7 @@
 package io.paperpulse.enrich.extract.entity;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.paperpulse.contracts.EntityType;
+import io.paperpulse.enrich.extract.text.Chars;
 import io.paperpulse.enrich.extract.text.TokenPool;
 import io.paperpulse.enrich.extract.text.WordList;
 
@@ -110,11 +112,68 @@ public final class Gazetteer {
         return size;
     }
 
-    /** Reports every match bounded by non-word characters on both sides (or followed by an "_x" variant suffix). */
+    /**
+     * Reports every match bounded by non-word characters on both sides (or followed by an "_x" variant suffix): the
+     * case-sensitive ones by start, then end, then the task phrases in the same order. One pass reads each run of word
+     * characters once, hashing it both ways, and walks a trie only from a run that begins one of its names.
+     */
     void scan(String text, HitSink sink) {
-        NameMatcher.Sink s = sink::hit;
-        exact.scan(text, s);
-        folded.scan(text, s);
+        NameMatcher.Sink exactHits = sink::hit;
+        FoldedHits foldedHits = new FoldedHits();
+        int len = text.length();
+        int p = 0;
+        while (p < len) {
+            char c = text.charAt(p);
+            if (!Chars.isWordChar(c)) {
+                exact.walk(text, p, exactHits); // "(IA)3": the few names that begin with another character
+                folded.walk(text, p, foldedHits);
+                p++;
+                continue;
+            }
+            int hash = 0;
+            int lowerHash = 0;
+            boolean exactRun = false;
+            boolean foldedRun = false;
+            int i = p;
+            for (; i < len && Chars.isWordChar(c = text.charAt(i)); i++) {
+                if (c == '_' && i > p) { // "BERT_BASE": the run before a variant suffix may begin a name too
+                    exactRun |= exact.isLeadingRun(text, p, i, hash);
+                    foldedRun |= folded.isLeadingRun(text, p, i, lowerHash);
+                }
+                hash = 31 * hash + c;
+                lowerHash = 31 * lowerHash + Chars.lower(c);
+            }
+            if (exactRun || exact.isLeadingRun(text, p, i, hash)) {
+                exact.walk(text, p, exactHits);
+            }
+            if (foldedRun || folded.isLeadingRun(text, p, i, lowerHash)) {
+                folded.walk(text, p, foldedHits);
+            }
+            p = i + 1; // the character after a run has a word character before it: no name begins there
+        }
+        foldedHits.replayTo(sink);
+    }
+
+    /** The task-phrase matches of one scan, kept to be reported after the case-sensitive ones. */
+    private static final class FoldedHits implements NameMatcher.Sink {
+        private int[] hits = new int[24];
+        private int size;
+
+        @Override
+        public void match(int start, int end, int payload) {
+            if (size + 3 > hits.length) {
+                hits = Arrays.copyOf(hits, hits.length * 2);
+            }
+            hits[size++] = start;
+            hits[size++] = end;
+            hits[size++] = payload;
+        }
+
+        void replayTo(HitSink sink) {
+            for (int i = 0; i < size; i += 3) {
+                sink.hit(hits[i], hits[i + 1], hits[i + 2]);
+            }
+        }
     }
 
     /** Type bit set of an exact surface form (tasks also case-insensitively); 0 when unknown. */

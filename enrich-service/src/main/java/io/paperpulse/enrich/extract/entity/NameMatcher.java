@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.paperpulse.enrich.extract.text.Chars;
+import io.paperpulse.enrich.extract.text.TokenPool;
 
 /**
  * Finds every word-bounded occurrence of many names in one pass: a character trie walked from each position that no
@@ -15,6 +16,10 @@ import io.paperpulse.enrich.extract.text.Chars;
  * characters per word instead of every character. Hits come by start, then by end. A folding matcher stores names
  * lower-cased and reads the text lower-cased char by char, so offsets stay exact. Immutable after construction, thus
  * thread-safe.
+ *
+ * <p>A name matches at p only where the text's run of word characters at p is the name's leading run (or, for a name
+ * of word characters only, that run followed by an "_x" variant suffix): {@link Gazetteer#scan} checks the run against
+ * {@link #isLeadingRun} before it walks the trie, since most words begin no name.
  */
 final class NameMatcher {
     /** Receives each match {@code [start, end)} with its payload. */
@@ -45,6 +50,8 @@ final class NameMatcher {
     private final int[] edgeTarget;
     /** Per node: the merged payload of the name ending there, 0 when none does (payloads are non-zero type bits). */
     private final int[] payload;
+    /** The leading runs of word characters of the names (lower-cased when folding). */
+    private final TokenPool leadingRuns;
 
     /** A trie node while building. */
     private static final class Building {
@@ -56,11 +63,13 @@ final class NameMatcher {
         this.fold = fold;
         Building root = new Building();
         int nodes = 1;
+        List<String> runs = new ArrayList<>();
         for (Map.Entry<String, Integer> e : names.entrySet()) {
             String name = fold ? lower(e.getKey()) : e.getKey();
             if (name.isEmpty()) {
                 continue;
             }
+            runs.add(name.substring(0, runEnd(name, 0)));
             Building node = root;
             for (int i = 0; i < name.length(); i++) {
                 Building child = node.children.get(name.charAt(i));
@@ -73,6 +82,7 @@ final class NameMatcher {
             }
             node.payload |= e.getValue();
         }
+        leadingRuns = new TokenPool(runs);
         firstEdge = new int[nodes + 1];
         edgeChar = new char[nodes - 1];
         edgeTarget = new int[nodes - 1];
@@ -109,20 +119,32 @@ final class NameMatcher {
         }
     }
 
-    void scan(String text, Sink sink) {
+    /** Reports the names that begin at p, which no word character precedes: shortest first. */
+    void walk(String text, int p, Sink sink) {
         int len = text.length();
-        for (int p = 0; p < len; p++) {
-            if (p > 0 && Chars.isWordChar(text.charAt(p - 1))) {
-                continue;
-            }
-            int node = 0;
-            for (int i = p; i < len && node != NONE; i++) {
-                node = child(node, fold ? Chars.lower(text.charAt(i)) : text.charAt(i));
-                if (node != NONE && payload[node] != 0 && boundedAfter(text, i + 1)) {
-                    sink.match(p, i + 1, payload[node]);
-                }
+        int node = 0;
+        for (int i = p; i < len && node != NONE; i++) {
+            node = child(node, fold ? Chars.lower(text.charAt(i)) : text.charAt(i));
+            if (node != NONE && payload[node] != 0 && boundedAfter(text, i + 1)) {
+                sink.match(p, i + 1, payload[node]);
             }
         }
+    }
+
+    /**
+     * True when {@code text[from, to)}, a run of word characters, is a name's leading run; {@code h} is the hash
+     * ({@code 31 * h + c}) of its characters, lower-cased with {@link Chars#lower} for a folding matcher.
+     */
+    boolean isLeadingRun(String text, int from, int to, int h) {
+        return fold ? leadingRuns.holdsLowerCase(text, from, to, h) : leadingRuns.holds(text, from, to, h);
+    }
+
+    private static int runEnd(String s, int from) {
+        int i = from;
+        while (i < s.length() && Chars.isWordChar(s.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private int child(int node, char c) {

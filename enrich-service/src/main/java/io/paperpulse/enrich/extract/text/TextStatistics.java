@@ -59,6 +59,11 @@ public final class TextStatistics {
         return count;
     }
 
+    /** The smaller of two positions where -1 means none. */
+    private static int earliest(int a, int b) {
+        return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+    }
+
     /** A sentence ends at . ! ? followed by whitespace and an upper-case letter, or at the end of the text. */
     static int sentences(String text) {
         if (text == null) {
@@ -73,17 +78,26 @@ public final class TextStatistics {
             return 0; // blank; found from the end, so a text is not read twice to know it is blank
         }
         int count = 0;
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c != '.' && c != '!' && c != '?') {
-                continue;
-            }
+        // each stop character found by String.indexOf, which reads many characters a step
+        int dot = text.indexOf('.');
+        int bang = text.indexOf('!');
+        int question = text.indexOf('?');
+        while (dot >= 0 || bang >= 0 || question >= 0) {
+            int i = earliest(dot, earliest(bang, question));
             int j = i + 1;
             while (j < n && Chars.isWhitespace(text.charAt(j))) {
                 j++;
             }
             if (j == n || (j > i + 1 && Character.isUpperCase(text.charAt(j)))) {
                 count++;
+            }
+            char c = text.charAt(i);
+            if (c == '.') {
+                dot = text.indexOf('.', i + 1);
+            } else if (c == '!') {
+                bang = text.indexOf('!', i + 1);
+            } else {
+                question = text.indexOf('?', i + 1);
             }
         }
         char last = text.charAt(end - 1);

@@ -104,7 +104,6 @@ public final class TokenPool {
 
     /** {@link #lowerCaseOf(String)} of {@code text.substring(from, to)}, without the copy. */
     public String lowerCaseOf(String text, int from, int to) {
-        int len = to - from;
         int h = 0;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
@@ -114,6 +113,27 @@ public final class TokenPool {
             }
             h = 31 * h + Chars.lower(c);
         }
+        return findLowerCase(text, from, to, h);
+    }
+
+    /**
+     * True when the pool holds {@code text.substring(from, to)}, {@code h} being its {@link String#hashCode()}
+     * (computed by a caller that read the characters anyway): no allocation, hit or miss.
+     */
+    public boolean holds(String text, int from, int to, int h) {
+        return find(text, from, to, spread(h)) != null;
+    }
+
+    /**
+     * True when the pool holds {@code text.substring(from, to)} lower-cased char by char with {@link Chars#lower},
+     * {@code h} being the hash of those lower-cased characters.
+     */
+    public boolean holdsLowerCase(String text, int from, int to, int h) {
+        return findLowerCase(text, from, to, h) != null;
+    }
+
+    private String findLowerCase(String text, int from, int to, int h) {
+        int len = to - from;
         int i = spread(h) & mask;
         for (String p = table[i]; p != null; p = table[i]) {
             if (p.length() == len && isLowerCaseOf(p, text, from)) {
