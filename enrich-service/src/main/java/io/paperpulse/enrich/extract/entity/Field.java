@@ -50,8 +50,9 @@ final class Field extends Tokens {
 
     /** The head-noun code of token k: see {@link Lexicon#head}. */
     Integer head(int k) {
-        if (heads[k] == UNKNOWN) {
-            heads[k] = headCode(lex, tok[k]);
+        if (heads[k] == UNKNOWN) { // a token the pool lacks: pooled ones got theirs from WordCodes
+            Integer h = lex.headIgnoringCase(tok[k]);
+            heads[k] = h == null ? NO_HEAD : h.byteValue();
         }
         return heads[k] == NO_HEAD ? null : Integer.valueOf(heads[k]);
     }

@@ -104,9 +104,14 @@ final class Lexicon {
      */
     Integer head(String word) {
         Integer exact = heads.get(word);
-        if (exact != null) {
-            return exact;
-        }
+        return exact != null ? exact : headIgnoringCase(word);
+    }
+
+    /**
+     * {@link #head} without its exact lookup, for a token the naming pool lacks: the pool holds every head noun, so
+     * such a token is none exactly, and hashing a fresh substring to find that out was most of the lookup's time.
+     */
+    Integer headIgnoringCase(String word) {
         boolean upper = false;
         for (int i = 0; i < word.length() && !upper; i++) {
             upper = Chars.isUpper(word.charAt(i));
