@@ -117,8 +117,15 @@ for name in "${COMPONENTS[@]}"; do
   BACKFILL_CPU+="$name $(awk -v a="${CPU_BEFORE[$name]}" -v b="$(cpu_seconds "$name")" 'BEGIN { printf "%.1f", b - a }') s, "
 done
 log "CPU spent on the backfill: ${BACKFILL_CPU%, }"
+# the bytes each hop moved (compressed as the broker stores them), beside the one hop of the raw round trip
+TOPIC_BYTES=""
+for topic in bench.roundtrip digests.raw papers.parsed papers.enriched papers.merged; do
+  TOPIC_BYTES+="$topic $(find "$WORK"/kafka/logs -path "*/$topic*-[0-9]*/*.log" -printf '%s\n' | awk '{ s += $1 } END { printf "%.1f", s / 1e6 }') MB, "
+done
+log "bytes on the broker after the backfill: ${TOPIC_BYTES%, }"
 if [ "${BENCH_BACKFILL_ONLY:-0}" = 1 ]; then
-  printf 'Backfill of %s pages: %s\n\nCPU spent on the backfill (JIT compilation included): %s\n' "$PAGES" "$BACKFILL" "${BACKFILL_CPU%, }" > "$OUT/summary.md"
+  printf 'Backfill of %s pages: %s\n\nCPU spent on the backfill (JIT compilation included): %s\n\nBytes on the broker: %s\n' \
+    "$PAGES" "$BACKFILL" "${BACKFILL_CPU%, }" "${TOPIC_BYTES%, }" > "$OUT/summary.md"
   [ "${BENCH_JFR:-0}" = 1 ] && for name in store ingest-service enrich-service query-service; do
     jcmd "${PID_OF[$name]}" JFR.dump filename="$OUT/$name.jfr" > /dev/null; done
   exit 0
@@ -169,6 +176,8 @@ row() { # endpoint, connections, wrk result
   echo "Backfill of $PAGES pages: $BACKFILL"
   echo
   echo "CPU spent on the backfill (JIT compilation included): ${BACKFILL_CPU%, }"
+  echo
+  echo "Bytes on the broker after the backfill: ${TOPIC_BYTES%, }"
   echo
   echo "Stats: $STATS"
   echo

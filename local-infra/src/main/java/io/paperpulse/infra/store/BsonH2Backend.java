@@ -7,6 +7,7 @@ import org.h2.mvstore.MVMap;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -16,10 +17,16 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.h2.UniqueIndexes;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import io.netty.channel.Channel;
 
 /**
  * mongo-java-server's H2 file backend with documents stored as BSON and index keys ordered without deserializing
  * them; the maps keep the names H2Backend gives them, so it finds its databases again on start.
+ *
+ * <p>Commands run one at a time, and the file commits between them: mongo-java-server updates a stored document in
+ * place (made for its in-memory backend), and a commit that serialised that document meanwhile failed with a
+ * ConcurrentModificationException, which H2 takes for a panic: it closed the store, and every later write failed.
  */
 public final class BsonH2Backend extends H2Backend {
     /** The map names H2Backend gives a collection's documents ("databases.<db>.<collection>") and its indexes. */
@@ -27,12 +34,33 @@ public final class BsonH2Backend extends H2Backend {
     static final String INDEX_INFIX = "._index_";
     private static final String META_PREFIX = "meta.";
 
+    /** Held by every command and by every commit of the {@link StoreCommitter}. */
+    private final Object commands = new Object();
     private final StoreCommitter committer;
 
     /** The store file, committed once a second by a {@link StoreCommitter} rather than H2's background writer. */
     public BsonH2Backend(Path file) {
+        this(file, StoreCommitter.INTERVAL_MILLIS);
+    }
+
+    /** Committing every {@code commitMillis}: tests commit far more often, so a race with the commands shows. */
+    BsonH2Backend(Path file, long commitMillis) {
         super(StoreCommitter.open(file));
-        this.committer = StoreCommitter.start(getMvStore());
+        this.committer = StoreCommitter.start(getMvStore(), commands, commitMillis);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        synchronized (commands) {
+            return super.handleCommand(channel, databaseName, command, query);
+        }
+    }
+
+    @Override
+    public QueryResult handleQuery(MongoQuery query) {
+        synchronized (commands) {
+            return super.handleQuery(query);
+        }
     }
 
     @Override

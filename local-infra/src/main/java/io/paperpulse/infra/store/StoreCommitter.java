@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * sparse chunks there too. H2 2.4's background writer hands each commit to two more threads (one serialises, one
  * places the chunk in the file) and compacts beside them; under a backfill of 20k papers that pipeline wedged: the
  * serialising thread spun on a chunk that was never placed, and every write waited behind it. Without the background
- * writer every commit runs whole under the store's lock, here or in a writer whose unsaved changes outgrow H2's buffer.
+ * writer every commit runs whole under the store's lock, here or in a writer whose unsaved changes outgrow H2's buffer;
+ * this thread commits holding the backend's command lock, so no command changes a document while it is serialised.
  */
 final class StoreCommitter implements AutoCloseable {
     static final long INTERVAL_MILLIS = 1_000;
@@ -25,15 +26,17 @@ final class StoreCommitter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StoreCommitter.class);
 
     private final MVStore store;
+    private final Object commands;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread t = new Thread(task, "store-committer");
         t.setDaemon(true);
         return t;
     });
 
-    private StoreCommitter(MVStore store) {
+    private StoreCommitter(MVStore store, Object commands, long intervalMillis) {
         this.store = store;
-        thread.scheduleWithFixedDelay(this::commit, INTERVAL_MILLIS, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+        this.commands = commands;
+        thread.scheduleWithFixedDelay(this::commit, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
     }
 
     /** The file, opened without H2's background writer: call {@link #start} on it. */
@@ -41,19 +44,22 @@ final class StoreCommitter implements AutoCloseable {
         return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
     }
 
-    static StoreCommitter start(MVStore store) {
-        return new StoreCommitter(store);
+    /** Commits every {@code intervalMillis}, each time holding {@code commands}, the lock every command holds. */
+    static StoreCommitter start(MVStore store, Object commands, long intervalMillis) {
+        return new StoreCommitter(store, commands, intervalMillis);
     }
 
     private void commit() {
         try {
-            if (store.isClosed()) {
-                return;
+            synchronized (commands) {
+                if (store.isClosed()) {
+                    return;
+                }
+                if (store.hasUnsavedChanges()) {
+                    store.commit();
+                }
+                store.compact(TARGET_FILL_RATE, REWRITE_BYTES);
             }
-            if (store.hasUnsavedChanges()) {
-                store.commit();
-            }
-            store.compact(TARGET_FILL_RATE, REWRITE_BYTES);
         } catch (MVStoreException e) {
             // the store closes itself on a panic; writes then fail with the cause, which the services retry
             LOG.error("committing the store file failed", e);

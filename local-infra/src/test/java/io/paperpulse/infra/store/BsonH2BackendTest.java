@@ -29,8 +29,10 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Indexes;
 
 import de.bwaldvogel.mongo.MongoServer;
@@ -112,19 +114,27 @@ class BsonH2BackendTest {
     void concurrentWritersWhileTheFileCommitsAndCompactsLoseNothing(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("documents.mv");
         int writers = 4;
-        int papersEach = 1_500;
+        int writesEach = 1_500;
         String body = "x".repeat(2_000); // large enough that chunks fill, go sparse under rewrites and are compacted
-        withStore(new BsonH2Backend(file), papers -> {
+        // a commit every millisecond: one that serialised a document while a command changed it would close the store
+        withDatabase(new BsonH2Backend(file, 1), database -> {
             ExecutorService pool = Executors.newFixedThreadPool(writers);
             try {
                 List<Future<?>> done = new ArrayList<>();
                 for (int w = 0; w < writers; w++) {
                     int writer = w;
+                    // two collections, as the services write theirs: a commit serialises both
+                    MongoCollection<Document> target = database.getCollection(writer % 2 == 0 ? "papers" : "digests");
                     done.add(pool.submit(() -> {
-                        for (int i = 0; i < papersEach; i++) {
-                            String id = "paper-" + writer + "-" + (i % 500);
-                            papers.replaceOne(new Document("_id", id), new Document("_id", id).append("rev", (long) i)
-                                    .append("body", body), new ReplaceOptions().upsert(true));
+                        for (int i = 0; i < writesEach; i++) {
+                            String id = "doc-" + writer + "-" + (i % 500);
+                            if (i % 3 == 0) {
+                                target.updateOne(new Document("_id", id), new Document("$set", new Document("rev", (long) i)
+                                        .append("seen", i)), new UpdateOptions().upsert(true));
+                            } else {
+                                target.replaceOne(new Document("_id", id), new Document("_id", id).append("rev", (long) i)
+                                        .append("body", body), new ReplaceOptions().upsert(true));
+                            }
                         }
                     }));
                 }
@@ -137,9 +147,10 @@ class BsonH2BackendTest {
                 pool.shutdownNow();
             }
         });
-        withStore(new BsonH2Backend(file), papers -> {
-            assertEquals(writers * 500L, papers.countDocuments());
-            assertEquals(papersEach - 1L, papers.find(new Document("_id", "paper-3-499")).first().getLong("rev"));
+        withDatabase(new BsonH2Backend(file), database -> {
+            assertEquals(2 * 500L, database.getCollection("papers").countDocuments());
+            assertEquals(2 * 500L, database.getCollection("digests").countDocuments());
+            assertEquals(writesEach - 1L, database.getCollection("digests").find(new Document("_id", "doc-3-499")).first().getLong("rev"));
         });
     }
 
@@ -158,9 +169,13 @@ class BsonH2BackendTest {
     }
 
     private static void withStore(AbstractMongoBackend backend, Consumer<MongoCollection<Document>> use) {
+        withDatabase(backend, database -> use.accept(database.getCollection("papers")));
+    }
+
+    private static void withDatabase(AbstractMongoBackend backend, Consumer<MongoDatabase> use) {
         MongoServer server = new MongoServer(backend);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
-            use.accept(client.getDatabase("paperpulse").getCollection("papers"));
+            use.accept(client.getDatabase("paperpulse"));
         } finally {
             server.shutdown();
         }
