@@ -159,6 +159,16 @@ class EntityRulesTest {
     }
 
     @Test
+    void aTaskPhraseMatchesWithAHyphenForASpaceAndKeepsItsLatinModifier() {
+        assertEquals(List.of("TASK:question-answering", "TASK:sentiment analysis"),
+                names("We evaluate question-answering and sentiment analysis."));
+        assertEquals(List.of("TASK:de novo protein design", "TASK:in silico perturbation prediction"),
+                names("We study de novo protein design and in silico perturbation prediction."));
+        // "in" alone stays out: "advances in protein design" is "protein design"
+        assertEquals(List.of("TASK:protein design"), names("We report advances in protein design."));
+    }
+
+    @Test
     void aNamesOwnHeadAndReleaseShapeGiveItsType() {
         List<String> n = names("We present VoxBench, a novel framework, and Observe-R1, a novel framework, and build Tab-10K. "
                 + "We also propose Zephyrus, a novel framework.");

@@ -13,7 +13,7 @@ final class Seed {
             EntityType.MODEL, List.of("BERT", "GPT", "GPT-4", "RoBERTa", "ChatGPT", "ResNet", "ERNIE", "T5", "CLIP"),
             EntityType.DATASET, List.of("ImageNet", "CIFAR-10", "GLUE", "Wikipedia", "Google Books"),
             EntityType.TASK, List.of("# tasks", "named entity recognition", "text classification",
-                    "question answering", "=NER", "sentiment analysis"),
+                    "question answering", "=NER", "sentiment analysis", "protein design"),
             EntityType.ORG, List.of("OpenAI", "Google", "Meta"),
             EntityType.FRAMEWORK, List.of("PyTorch", "PaddlePaddle", "Megatron-LM"),
             EntityType.METHOD, List.of("BM25", "t-SNE")));

@@ -18,7 +18,8 @@ import io.paperpulse.enrich.extract.text.WordList;
 /**
  * The curated name lists ({@code gazetteer/<type>.txt} on the class path), compiled once into two {@link NameMatcher}
  * matchers: one case-sensitive (models, datasets, organisations, frameworks, methods and the {@code =ACRONYM} task
- * lines), one case-insensitive for task phrases, each also registered with a simple plural of its last word.
+ * lines), one case-insensitive for task phrases, where a hyphen and a space are one ("question-answering"), each also
+ * registered with a simple plural of its last word.
  * Immutable and thread-safe after construction.
  *
  * <p>File format: one surface form per line; blank lines and lines starting with {@code #} are ignored, as is a
@@ -84,7 +85,7 @@ public final class Gazetteer {
                         exactTypes.merge(acronym, bit, (a, b) -> a | b);
                     }
                 } else {
-                    String lower = line.toLowerCase(Locale.ROOT);
+                    String lower = line.toLowerCase(Locale.ROOT).replace('-', ' ');
                     if (lower.length() != line.length()) {
                         continue; // a case mapping that changes length would shift offsets
                     }
@@ -96,7 +97,7 @@ public final class Gazetteer {
         return new Gazetteer(exactTypes, foldedTypes);
     }
 
-    /** Every surface form, case-sensitive ones as listed, task phrases lower-cased (plurals included). */
+    /** Every surface form, case-sensitive ones as listed, task phrases lower-cased with spaces for hyphens (plurals included). */
     Stream<String> surfaces() {
         return Stream.concat(exactTypes.keySet().stream(), foldedTypes.keySet().stream());
     }
@@ -180,7 +181,8 @@ public final class Gazetteer {
     int typesOf(String surface) {
         Integer mask = exactTypes.get(surface);
         int m = mask == null ? 0 : mask;
-        String lower = foldedKeys.lowerCaseOf(surface);
+        // task phrases are stored with spaces for hyphens, as the folding matcher reads them
+        String lower = foldedKeys.lowerCaseOf(surface.indexOf('-') < 0 ? surface : surface.replace('-', ' '));
         Integer task = lower == null ? null : foldedTypes.get(lower);
         return task == null ? m : m | task;
     }

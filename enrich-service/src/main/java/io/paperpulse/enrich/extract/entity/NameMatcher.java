@@ -14,8 +14,8 @@ import io.paperpulse.enrich.extract.text.TokenPool;
  * word character precedes, reporting the names that end where the text is bounded too (no word character after,
  * or an "_x" variant suffix: "BERT_BASE"). A name can only match where a word starts, so the walk visits a few
  * characters per word instead of every character. Hits come by start, then by end. A folding matcher stores names
- * lower-cased and reads the text lower-cased char by char, so offsets stay exact. Immutable after construction, thus
- * thread-safe.
+ * lower-cased with hyphens as spaces and reads the text the same way char by char, so offsets stay exact. Immutable
+ * after construction, thus thread-safe.
  *
  * <p>A name matches at p only where the text's run of word characters at p is the name's leading run (or, for a name
  * of word characters only, that run followed by an "_x" variant suffix): {@link Gazetteer#scan} checks the run against
@@ -65,7 +65,7 @@ final class NameMatcher {
         int nodes = 1;
         List<String> runs = new ArrayList<>();
         for (Map.Entry<String, Integer> e : names.entrySet()) {
-            String name = fold ? lower(e.getKey()) : e.getKey();
+            String name = fold ? folded(e.getKey()) : e.getKey();
             if (name.isEmpty()) {
                 continue;
             }
@@ -124,7 +124,7 @@ final class NameMatcher {
         int len = text.length();
         int node = 0;
         for (int i = p; i < len && node != NONE; i++) {
-            node = child(node, fold ? Chars.lower(text.charAt(i)) : text.charAt(i));
+            node = child(node, fold ? folded(text.charAt(i)) : text.charAt(i));
             if (node != NONE && payload[node] != 0 && boundedAfter(text, i + 1)) {
                 sink.match(p, i + 1, payload[node]);
             }
@@ -171,11 +171,16 @@ final class NameMatcher {
                 || text.charAt(end) == '_' && Chars.isWordCharAt(text, end + 1);
     }
 
-    private static String lower(String name) {
+    private static String folded(String name) {
         char[] chars = name.toCharArray();
         for (int i = 0; i < chars.length; i++) {
-            chars[i] = Chars.lower(chars[i]);
+            chars[i] = folded(chars[i]);
         }
         return new String(chars);
+    }
+
+    /** Lower case, and a hyphen read as a space: "question-answering" is "question answering", "cell-type" "cell type". */
+    private static char folded(char c) {
+        return c == '-' ? ' ' : Chars.lower(c);
     }
 }

@@ -1,6 +1,7 @@
 package io.paperpulse.enrich.extract.entity;
 
 import java.util.Locale;
+import java.util.Map;
 
 import io.paperpulse.contracts.EntityType;
 import io.paperpulse.enrich.extract.text.Chars;
@@ -15,6 +16,8 @@ import io.paperpulse.enrich.extract.text.Chars;
 final class TaskModifiers {
     /** At most this many words before the head. */
     private static final int MOST = 3;
+    /** The second word of a Latin modifier, with its first: "de" and "in" stop a name everywhere else. */
+    private static final Map<String, String> LATIN_FIRST_WORDS = Map.of("novo", "de", "silico", "in", "vitro", "in", "vivo", "in");
 
     private final Lexicon lex;
 
@@ -41,7 +44,18 @@ final class TaskModifiers {
                 && !Words.CAPITAL_FUNCTION_WORDS.contains(f.tok[j - 1]) && (head - j == MOST || !isPlainWord(f.tok[j - 1]))) {
             return head;
         }
+        if (j < head && withLatinFirstWord(f, j) < j) {
+            return j - 1;
+        }
         return j < head && isVerbAt(f, j) ? j + 1 : j;
+    }
+
+    /**
+     * The first token of a modifier that starts at token k: k - 1 for the second word of a Latin modifier ("de novo
+     * protein design", "in silico perturbation prediction"), else k.
+     */
+    static int withLatinFirstWord(Field f, int k) {
+        return k > 0 && f.gapIsSpace(k) && f.is(k - 1, LATIN_FIRST_WORDS.get(f.tok[k])) ? k - 1 : k;
     }
 
     /** "sim-to-real", "Text-to-Image": two different words of letters joined by "-to-". */

@@ -167,7 +167,7 @@ final class Variants {
         boolean lowerTask = Chars.isLower(f.text.charAt(s));
         if (lowerTask && hyphens == 0 && Shapes.isLowerWord(w) && w.length() > 3 && lex.head(w) == null && !lex.isGeneric(w)
                 && !f.sentenceStart[k - 1] && modifiers.isModifier(w, false, false) && !TaskModifiers.isVerbAt(f, k - 1)) {
-            return f.start[k - 1];
+            return f.start[TaskModifiers.withLatinFirstWord(f, k - 1)];
         }
         return s;
     }

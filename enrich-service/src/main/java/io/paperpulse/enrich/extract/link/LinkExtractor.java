@@ -33,20 +33,15 @@ public final class LinkExtractor {
                 i++;
                 continue;
             }
-            if (hostCharBefore(text, i)) {
-                // inside a word or host: jump to the end of this run of label characters
-                while (i < len && text.charAt(i) < 128 && Chars.isHostChar(text.charAt(i))) {
-                    i++;
-                }
+            if (hostCharBefore(text, i) && !isGluedScheme(text, i)) {
+                i = skipRun(text, i); // inside a word or host: on to the end of this run of label characters
                 continue;
             }
             int scheme = (c == 'h' || c == 'H' || c == 'f' || c == 'F') ? schemeLength(text, i) : 0;
             boolean www = scheme == 0 && (c == 'w' || c == 'W') && text.regionMatches(true, i, "www.", 0, 4);
             boolean bare = scheme == 0 && !www && isHostStart(text, i);
             if (scheme == 0 && !www && !bare) {
-                while (i < len && text.charAt(i) < 128 && Chars.isHostChar(text.charAt(i))) {
-                    i++;
-                }
+                i = skipRun(text, i);
                 continue;
             }
             int end = i;
@@ -106,6 +101,30 @@ public final class LinkExtractor {
     }
 
     private static final String[] SCHEMES = {"https://", "http://", "ftp://"};
+
+    /**
+     * The end of the run of host characters from i, or where in it a scheme begins glued to the letter or digit before
+     * it: "GitHub111https://github.com/…", a footnote mark that lost its superscript when the abstract became text.
+     */
+    private static int skipRun(String text, int i) {
+        int len = text.length();
+        while (i < len && text.charAt(i) < 128 && Chars.isHostChar(text.charAt(i))) {
+            i++;
+            if (isGluedScheme(text, i)) {
+                return i;
+            }
+        }
+        return i;
+    }
+
+    /** A scheme at i right after a letter or digit (not after a host's dot or a path's slash). */
+    private static boolean isGluedScheme(String text, int i) {
+        if (i == 0 || i >= text.length() || !Chars.isWordChar(text.charAt(i - 1)) || text.charAt(i - 1) == '_') {
+            return false;
+        }
+        char c = text.charAt(i);
+        return (c == 'h' || c == 'H' || c == 'f' || c == 'F') && schemeLength(text, i) > 0;
+    }
 
     private static boolean hostCharBefore(String text, int i) {
         if (i == 0) {

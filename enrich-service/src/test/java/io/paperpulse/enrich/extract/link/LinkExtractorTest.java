@@ -31,6 +31,16 @@ class LinkExtractorTest {
     }
 
     @Test
+    void aSchemeGluedToAFootnoteMarkStillStartsALink() {
+        // superscript footnote marks lose their formatting when an abstract becomes text
+        assertEquals(List.of("https://github.com/x/Bench-code", "https://huggingface.co/datasets/X/Bench"),
+                links.extract("open-sourced at GitHub111https://github.com/x/Bench-code, and on Hugging Face222https://huggingface.co/datasets/X/Bench."));
+        // a URL inside another's path is that path, not a second link
+        assertEquals(List.of("https://web.archive.org/web/2020/https://x.org"), links.extract("See https://web.archive.org/web/2020/https://x.org"));
+        assertEquals(List.of(), links.extract("the word httpsx and shttp are no links"));
+    }
+
+    @Test
     void aMissingSchemeBecomesHttps() {
         assertEquals(List.of("https://github.com/edwardjhu/TP4"), links.extract("Code at github.com/edwardjhu/TP4."));
         assertEquals(List.of("https://www.example.org"), links.extract("See www.example.org, too."));
