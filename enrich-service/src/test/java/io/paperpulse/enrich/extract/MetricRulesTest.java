@@ -28,6 +28,15 @@ class MetricRulesTest {
     }
 
     @Test
+    void degreesActivatedExpertsAndCompoundDataNouns() {
+        assertEquals(List.of("other:26.5°=26.5", "other:100°C=100.0"), metrics("It climbs 26.5° slopes and works at 100°C."));
+        assertEquals(List.of("params:53.3B=5.33E10", "params:13.3B=1.33E10", "size:1M=1000000.0"),
+                metrics("With 53.3B total parameters and 13.3B activated, it serves 1M active users."));
+        assertEquals(List.of("size:25,000 image-text pairs=25000.0", "size:1,200=1200.0"),
+                metrics("It holds 25,000 image-text pairs and 1,200 annotated samples."));
+    }
+
+    @Test
     void fromAToBIsAChangeOfTwoScoresButARangeOtherwise() {
         assertEquals(List.of("accuracy:35.6%=35.6", "accuracy:46.7%=46.7", "improvement:11.1 points=11.1"),
                 metrics("It improves the accuracy from 35.6% to 46.7%, an improvement of 11.1 points."));

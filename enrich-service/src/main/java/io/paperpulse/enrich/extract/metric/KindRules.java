@@ -64,6 +64,10 @@ final class KindRules {
                         || after.length > 1 && isModelNoun(after[1]) && !MetricWords.DATA_NOUNS.contains(after[0])) {
                     return PARAMS; // "a 7B model", "a 3B language model"
                 }
+                if (after.length > 0 && (after[0].equals("activated") || after[0].equals("active"))
+                        && !(after.length > 1 && MetricWords.DATA_NOUNS.contains(after[1]))) {
+                    return PARAMS; // a mixture of experts: "53.3B total parameters and 13.3B activated", "3B active"
+                }
                 for (int k = 0; k < after.length && k < 3; k++) {
                     if (MetricWords.PARAM_NOUNS.contains(after[k])) {
                         return PARAMS;

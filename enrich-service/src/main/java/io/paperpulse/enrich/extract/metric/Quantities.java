@@ -361,10 +361,20 @@ final class Quantities {
     }
 
     private int addWithNoun(String kind, int spanStart, int end, double value, int nounIndex) {
-        if (nounIndex == 0 && end < text.length() && text.charAt(end) == ' ') {
+        if ((nounIndex == 0 || nounIndex == 1) && end < text.length() && text.charAt(end) == ' ') {
             String w = WordWindow.word(text, end + 1);
-            add(kind, spanStart, end + 1 + w.length(), value);
-            return end + 1 + w.length();
+            int nounEnd = end + 1 + w.length();
+            if (nounIndex == 1) {
+                // a hyphen compound before the noun is part of it: "25,000 image-text pairs"
+                String noun = nounEnd < text.length() && text.charAt(nounEnd) == ' ' ? WordWindow.word(text, nounEnd + 1) : "";
+                if (w.indexOf('-') <= 0 || noun.isEmpty()) {
+                    add(kind, spanStart, end, value);
+                    return end;
+                }
+                nounEnd += 1 + noun.length();
+            }
+            add(kind, spanStart, nounEnd, value);
+            return nounEnd;
         }
         add(kind, spanStart, end, value);
         return end;

@@ -10,7 +10,7 @@ import io.paperpulse.enrich.extract.text.WordList;
 import io.paperpulse.enrich.extract.text.WordWindow;
 
 /**
- * Reads what follows a number: a symbol (%, x, ×, K/M/B/T, -fold) or a unit word of {@code extract/metric/units.txt},
+ * Reads what follows a number: a symbol (%, x, ×, °, K/M/B/T, -fold) or a unit word of {@code extract/metric/units.txt},
  * and the unit noun after a scale ("109M parameters"). The one place that knows the unit words.
  */
 public final class UnitReader {
@@ -48,6 +48,10 @@ public final class UnitReader {
         }
         if (c == '\\' && q + 1 < len && text.charAt(q + 1) == '%') {
             return new Suffix(Unit.PERCENT, q + 2, 1);
+        }
+        if (c == '°') { // "26.5° slopes", "100°C": angles and temperatures are of kind other, like rates
+            boolean scale = q + 1 < len && "CFK".indexOf(text.charAt(q + 1)) >= 0 && !Chars.isWordCharAt(text, q + 2);
+            return new Suffix(Unit.LATENCY, scale ? q + 2 : q + 1, 1);
         }
         Suffix latex = latexSymbol(text, q);
         if (latex != null) {
