@@ -101,44 +101,68 @@ public class Tokens {
         return !(prev.length() == 1 && Chars.isLower(prev.charAt(0))) && !"al".equals(prev) && !"vs".equals(prev);
     }
 
-    /** Tokens inside a whitespace-delimited chunk that looks like a URL ("://", "www.", or host.tld/path). */
+    /**
+     * Tokens inside a whitespace-delimited chunk that looks like a URL ("://", "www.", or host.tld/path). Only a chunk
+     * that holds a slash or starts with "www." can, and {@link String#indexOf} finds those without reading every
+     * character of the text.
+     */
     private void markUrls() {
         String s = text;
-        int len = s.length();
-        if (text.indexOf('/') < 0 && text.indexOf("www.") < 0 && text.indexOf("WWW.") < 0) {
+        if (s.indexOf('/') < 0 && s.indexOf("www.") < 0 && s.indexOf("WWW.") < 0) {
             return;
         }
         int k = 0;
-        int i = 0;
-        while (i < len) {
-            while (i < len && Chars.isWhitespace(s.charAt(i))) {
-                i++;
+        int from = 0;
+        for (int at = nextCandidate(from); at >= 0; at = nextCandidate(from)) {
+            int b = at;
+            while (b > from && !Chars.isWhitespace(s.charAt(b - 1))) {
+                b--;
             }
-            int b = i;
-            boolean slash = false;
-            boolean dot = false;
-            boolean url = false;
-            while (i < len && !Chars.isWhitespace(s.charAt(i))) {
-                char c = s.charAt(i);
-                if (c == '/') {
-                    url |= dot || (i + 1 < len && s.charAt(i + 1) == '/' && i > b && s.charAt(i - 1) == ':');
-                    slash = true;
-                } else if (c == '.') {
-                    dot |= !slash && i + 1 < len && Chars.isLetter(s.charAt(i + 1));
-                }
-                i++;
+            int e = at;
+            while (e < s.length() && !Chars.isWhitespace(s.charAt(e))) {
+                e++;
             }
-            url |= i - b > 4 && text.regionMatches(true, b, "www.", 0, 4);
-            if (url) {
+            if (looksLikeUrl(b, e)) {
                 while (k < n && start[k] < b) {
                     k++;
                 }
-                while (k < n && start[k] < i) {
+                while (k < n && start[k] < e) {
                     inUrl[k] = true;
                     k++;
                 }
             }
+            from = e;
         }
+    }
+
+    /** The first slash from {@code from} on, or the first "www." that starts a chunk, whichever comes first; -1 for none. */
+    private int nextCandidate(int from) {
+        int slash = text.indexOf('/', from);
+        int limit = slash < 0 ? text.length() : slash;
+        for (int d = text.indexOf('.', from + 3); d >= 0 && d - 3 < limit; d = text.indexOf('.', d + 1)) {
+            int w = d - 3;
+            if (w >= from && text.regionMatches(true, w, "www", 0, 3) && (w == 0 || Chars.isWhitespace(text.charAt(w - 1)))) {
+                return w;
+            }
+        }
+        return slash;
+    }
+
+    /** A chunk {@code [b, e)} that holds "://", or a dot and a letter before a slash, or starts with "www.". */
+    private boolean looksLikeUrl(int b, int e) {
+        boolean slash = false;
+        boolean dot = false;
+        boolean url = false;
+        for (int i = b; i < e; i++) {
+            char c = text.charAt(i);
+            if (c == '/') {
+                url |= dot || (i + 1 < text.length() && text.charAt(i + 1) == '/' && i > b && text.charAt(i - 1) == ':');
+                slash = true;
+            } else if (c == '.') {
+                dot |= !slash && i + 1 < text.length() && Chars.isLetter(text.charAt(i + 1));
+            }
+        }
+        return url || e - b > 4 && text.regionMatches(true, b, "www.", 0, 4);
     }
 
     /** True when only whitespace stands between token k-1 and token k (and there is some, except before token 0). */
