@@ -21,13 +21,45 @@ public final class LinkExtractor {
     private static final String TRAILING_PUNCTUATION = ".,;:!?'\"’”»。，；：！？";
 
     public List<String> extract(String text) {
-        if (text == null || !mayHoldLink(text)) {
+        if (text == null) {
             return List.of();
         }
         Set<String> links = null; // most abstracts have no link: no set for them
         int len = text.length();
+        int scheme = text.indexOf("://");
+        int dot = nextDot(text, 0);
         int i = 0;
-        while (i < len) {
+        while (true) {
+            if (scheme >= 0 && scheme < i) {
+                scheme = text.indexOf("://", i);
+            }
+            if (dot >= 0 && dot < i) {
+                dot = nextDot(text, i);
+            }
+            int marker = scheme < 0 ? dot : dot < 0 ? scheme : Math.min(scheme, dot);
+            if (marker < 0) {
+                break;
+            }
+            // a link never holds whitespace: only the chunk around a marker can hold one
+            int from = marker;
+            while (from > i && !Chars.isWhitespace(text.charAt(from - 1))) {
+                from--;
+            }
+            int to = marker;
+            while (to < len && !Chars.isWhitespace(text.charAt(to))) {
+                to++;
+            }
+            links = scanChunk(text, from, to, links);
+            i = to;
+        }
+        return links == null ? List.of() : new ArrayList<>(links);
+    }
+
+    /** The links that start in {@code [from, to)}, a chunk of text between whitespace, added to {@code links}. */
+    private static Set<String> scanChunk(String text, int from, int to, Set<String> links) {
+        int len = text.length();
+        int i = from;
+        while (i < to) {
             char c = text.charAt(i);
             if (c >= 128 || !Chars.isWordChar(c) || c == '_') {
                 i++;
@@ -58,26 +90,23 @@ public final class LinkExtractor {
             }
             i = Math.max(end, i + 1);
         }
-        return links == null ? List.of() : new ArrayList<>(links);
+        return links;
     }
 
     /**
-     * False when the text cannot hold a link: a scheme needs "://", "www." a dot after three w's, and a bare host a dot
-     * followed by an ASCII letter ({@link #isHostStart}). Most abstracts have none of these, and this check reads a
-     * dot at a time ({@link String#indexOf(int)}) instead of every character through the scan below.
+     * The next dot from {@code from} on that a link needs: one followed by an ASCII letter (a bare host's
+     * {@link #isHostStart}) or after three w's ("www."); a scheme's marker is "://". An abstract without either holds
+     * no link, and {@link String#indexOf(int)} finds them without reading every character.
      */
-    private static boolean mayHoldLink(String text) {
-        if (text.indexOf("://") >= 0) {
-            return true;
-        }
+    private static int nextDot(String text, int from) {
         int len = text.length();
-        for (int d = text.indexOf('.'); d >= 0; d = text.indexOf('.', d + 1)) {
+        for (int d = text.indexOf('.', from); d >= 0; d = text.indexOf('.', d + 1)) {
             if (d + 1 < len && text.charAt(d + 1) < 128 && Chars.isLetter(text.charAt(d + 1))
                     || d >= 3 && isW(text.charAt(d - 1)) && isW(text.charAt(d - 2)) && isW(text.charAt(d - 3))) {
-                return true;
+                return d;
             }
         }
-        return false;
+        return -1;
     }
 
     private static boolean isW(char c) {
