@@ -29,6 +29,8 @@ final class Field extends Tokens {
     private final Naming naming;
     /** Head-noun code per token: {@link #UNKNOWN} until looked up, {@link #NO_HEAD} for none. */
     private final byte[] heads;
+    /** {@link WordCodes#leadingRuns} per token: 0 for a token the pool lacks or one of several runs. */
+    private final byte[] leadingRuns;
 
     private static final byte UNKNOWN = Byte.MIN_VALUE;
     private static final byte NO_HEAD = Byte.MIN_VALUE + 1;
@@ -41,10 +43,12 @@ final class Field extends Tokens {
         this.naming = naming;
         this.kw = new byte[n];
         this.heads = new byte[n];
+        this.leadingRuns = new byte[n];
         for (int k = 0; k < n; k++) {
             int slot = naming.codes.slotOf(tok[k]);
             kw[k] = slot >= 0 ? naming.codes.keywords(slot) : keywordFlags(tok[k]);
             heads[k] = slot >= 0 ? naming.codes.head(slot) : UNKNOWN;
+            leadingRuns[k] = slot >= 0 ? naming.codes.leadingRuns(slot) : 0;
         }
     }
 
@@ -55,6 +59,14 @@ final class Field extends Tokens {
             heads[k] = h == null ? NO_HEAD : h.byteValue();
         }
         return heads[k] == NO_HEAD ? null : Integer.valueOf(heads[k]);
+    }
+
+    /**
+     * The {@link Gazetteer#leadingRunFlags} of token k when it is a pooled word of one run, with
+     * {@link WordCodes#ONE_RUN} set; 0 when they must be read from the text.
+     */
+    int leadingRunFlags(int k) {
+        return leadingRuns[k];
     }
 
     /** {@link Naming#mayBeShapedName} of token k. */

@@ -113,46 +113,96 @@ public final class Gazetteer {
         return size;
     }
 
+    /** {@link #leadingRunFlags}: a case-sensitive name may begin at the run. */
+    static final int EXACT_RUN = 1;
+    /** {@link #leadingRunFlags}: a task phrase may begin at the run. */
+    static final int FOLDED_RUN = 2;
+
     /**
-     * Reports every match bounded by non-word characters on both sides (or followed by an "_x" variant suffix): the
-     * case-sensitive ones by start, then end, then the task phrases in the same order. One pass reads each run of word
-     * characters once, hashing it both ways, and walks a trie only from a run that begins one of its names.
+     * Reports every match in a field bounded by non-word characters on both sides (or followed by an "_x" variant
+     * suffix): the case-sensitive ones by start, then end, then the task phrases in the same order. A trie is walked
+     * only from a run of word characters that begins one of its names: for a token that is one run and a pooled word,
+     * the field knows that already ({@link Field#leadingRunFlags}); other tokens are read run by run.
      */
-    void scan(String text, HitSink sink) {
+    void scan(Field f, HitSink sink) {
+        String text = f.text;
         NameMatcher.Sink exactHits = sink::hit;
         FoldedHits foldedHits = new FoldedHits();
-        int len = text.length();
         int p = 0;
-        while (p < len) {
-            char c = text.charAt(p);
-            if (!Chars.isWordChar(c)) {
-                exact.walk(text, p, exactHits); // "(IA)3": the few names that begin with another character
-                folded.walk(text, p, foldedHits);
+        for (int k = 0; k <= f.n; k++) {
+            int tokenStart = k < f.n ? f.start[k] : text.length();
+            for (; p < tokenStart; p++) { // between tokens: the few names that begin with another character, "(IA)3"
+                if (p == 0 || !Chars.isWordChar(text.charAt(p - 1))) {
+                    exact.walk(text, p, exactHits);
+                    folded.walk(text, p, foldedHits);
+                }
+            }
+            if (k == f.n) {
+                break;
+            }
+            int known = f.leadingRunFlags(k);
+            if (known != 0) {
+                walk(text, tokenStart, known, exactHits, foldedHits);
+                p = f.end[k];
+            } else {
+                p = scanRuns(text, tokenStart, f.end[k], exactHits, foldedHits);
+            }
+        }
+        foldedHits.replayTo(sink);
+    }
+
+    /** The runs of word characters of {@code [from, to)}, a compound token ("ResNet-50"): the position reached. */
+    private int scanRuns(String text, int from, int to, NameMatcher.Sink exactHits, FoldedHits foldedHits) {
+        int p = from;
+        while (p < to) {
+            if (!Chars.isWordChar(text.charAt(p))) {
+                if (!Chars.isWordChar(text.charAt(p - 1))) {
+                    exact.walk(text, p, exactHits);
+                    folded.walk(text, p, foldedHits);
+                }
                 p++;
                 continue;
             }
-            int hash = 0;
-            int lowerHash = 0;
-            boolean exactRun = false;
-            boolean foldedRun = false;
             int i = p;
-            for (; i < len && Chars.isWordChar(c = text.charAt(i)); i++) {
-                if (c == '_' && i > p) { // "BERT_BASE": the run before a variant suffix may begin a name too
-                    exactRun |= exact.isLeadingRun(text, p, i, hash);
-                    foldedRun |= folded.isLeadingRun(text, p, i, lowerHash);
-                }
-                hash = 31 * hash + c;
-                lowerHash = 31 * lowerHash + Chars.lower(c);
+            while (i < to && Chars.isWordChar(text.charAt(i))) {
+                i++;
             }
-            if (exactRun || exact.isLeadingRun(text, p, i, hash)) {
-                exact.walk(text, p, exactHits);
-            }
-            if (foldedRun || folded.isLeadingRun(text, p, i, lowerHash)) {
-                folded.walk(text, p, foldedHits);
-            }
+            walk(text, p, leadingRunFlags(text, p, i), exactHits, foldedHits);
             p = i + 1; // the character after a run has a word character before it: no name begins there
         }
-        foldedHits.replayTo(sink);
+        return p;
+    }
+
+    private void walk(String text, int p, int flags, NameMatcher.Sink exactHits, FoldedHits foldedHits) {
+        if ((flags & EXACT_RUN) != 0) {
+            exact.walk(text, p, exactHits);
+        }
+        if ((flags & FOLDED_RUN) != 0) {
+            folded.walk(text, p, foldedHits);
+        }
+    }
+
+    /**
+     * Which tries may hold a name that begins at {@code [from, to)}, a run of word characters: {@link #EXACT_RUN} and
+     * {@link #FOLDED_RUN} bits. The run is hashed once both ways; the run before an "_x" variant suffix counts too.
+     */
+    int leadingRunFlags(String text, int from, int to) {
+        int hash = 0;
+        int lowerHash = 0;
+        boolean exactRun = false;
+        boolean foldedRun = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '_' && i > from) { // "BERT_BASE": the run before a variant suffix may begin a name too
+                exactRun |= exact.isLeadingRun(text, from, i, hash);
+                foldedRun |= folded.isLeadingRun(text, from, i, lowerHash);
+            }
+            hash = 31 * hash + c;
+            lowerHash = 31 * lowerHash + Chars.lower(c);
+        }
+        exactRun |= exact.isLeadingRun(text, from, to, hash);
+        foldedRun |= folded.isLeadingRun(text, from, to, lowerHash);
+        return (exactRun ? EXACT_RUN : 0) | (foldedRun ? FOLDED_RUN : 0);
     }
 
     /** The task-phrase matches of one scan, kept to be reported after the case-sensitive ones. */

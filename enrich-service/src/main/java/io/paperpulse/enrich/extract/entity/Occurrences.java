@@ -55,7 +55,7 @@ final class Occurrences {
         }
         List<Cand> cands = new ArrayList<>();
         String text = f.text;
-        gaz.scan(text, (s, e, mask) -> {
+        gaz.scan(f, (s, e, mask) -> {
             if (f.inUrlAt(s)) {
                 return;
             }
