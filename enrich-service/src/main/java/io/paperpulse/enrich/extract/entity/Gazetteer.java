@@ -131,11 +131,8 @@ public final class Gazetteer {
         int p = 0;
         for (int k = 0; k <= f.n; k++) {
             int tokenStart = k < f.n ? f.start[k] : text.length();
-            for (; p < tokenStart; p++) { // between tokens: the few names that begin with another character, "(IA)3"
-                if (p == 0 || !Chars.isWordChar(text.charAt(p - 1))) {
-                    exact.walk(text, p, exactHits);
-                    folded.walk(text, p, foldedHits);
-                }
+            for (; p < tokenStart; p++) {
+                walkUnpreceded(text, p, exactHits, foldedHits);
             }
             if (k == f.n) {
                 break;
@@ -156,21 +153,26 @@ public final class Gazetteer {
         int p = from;
         while (p < to) {
             if (!Chars.isWordChar(text.charAt(p))) {
-                if (!Chars.isWordChar(text.charAt(p - 1))) {
-                    exact.walk(text, p, exactHits);
-                    folded.walk(text, p, foldedHits);
-                }
+                walkUnpreceded(text, p, exactHits, foldedHits);
                 p++;
                 continue;
             }
-            int i = p;
-            while (i < to && Chars.isWordChar(text.charAt(i))) {
-                i++;
-            }
+            int i = Chars.wordRunEnd(text, p); // within the token: a token ends where its last run does
             walk(text, p, leadingRunFlags(text, p, i), exactHits, foldedHits);
             p = i + 1; // the character after a run has a word character before it: no name begins there
         }
         return p;
+    }
+
+    /**
+     * Walks both tries from p, a character of no run, when no word character precedes it: the few names that begin
+     * with another character ("(IA)3") begin there.
+     */
+    private void walkUnpreceded(String text, int p, NameMatcher.Sink exactHits, FoldedHits foldedHits) {
+        if (p == 0 || !Chars.isWordChar(text.charAt(p - 1))) {
+            exact.walk(text, p, exactHits);
+            folded.walk(text, p, foldedHits);
+        }
     }
 
     private void walk(String text, int p, int flags, NameMatcher.Sink exactHits, FoldedHits foldedHits) {
@@ -232,7 +234,7 @@ public final class Gazetteer {
         Integer mask = exactTypes.get(surface);
         int m = mask == null ? 0 : mask;
         // task phrases are stored with spaces for hyphens, as the folding matcher reads them
-        String lower = foldedKeys.lowerCaseOf(surface.indexOf('-') < 0 ? surface : surface.replace('-', ' '));
+        String lower = foldedKeys.lowerCaseOf(surface.replace('-', ' '));
         Integer task = lower == null ? null : foldedTypes.get(lower);
         return task == null ? m : m | task;
     }

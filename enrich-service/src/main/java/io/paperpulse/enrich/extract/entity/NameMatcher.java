@@ -69,7 +69,7 @@ final class NameMatcher {
             if (name.isEmpty()) {
                 continue;
             }
-            runs.add(name.substring(0, runEnd(name, 0)));
+            runs.add(name.substring(0, Chars.wordRunEnd(name, 0)));
             Building node = root;
             for (int i = 0; i < name.length(); i++) {
                 Building child = node.children.get(name.charAt(i));
@@ -137,14 +137,6 @@ final class NameMatcher {
      */
     boolean isLeadingRun(String text, int from, int to, int h) {
         return fold ? leadingRuns.holdsLowerCase(text, from, to, h) : leadingRuns.holds(text, from, to, h);
-    }
-
-    private static int runEnd(String s, int from) {
-        int i = from;
-        while (i < s.length() && Chars.isWordChar(s.charAt(i))) {
-            i++;
-        }
-        return i;
     }
 
     private int child(int node, char c) {

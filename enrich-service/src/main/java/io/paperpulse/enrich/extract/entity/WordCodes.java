@@ -5,8 +5,9 @@ import io.paperpulse.enrich.extract.text.TokenPool;
 
 /**
  * The keyword flags and head-noun code of {@link Field}, {@link Naming#mayBeShapedName} and the gazetteer's leading-run
- * flags, for every word of the naming pool, computed once: most tokens are pooled words, so a field reads their codes by slot instead of looking
- * each token up in the lists again (the head lookup alone was a sixth of the extraction time). Immutable.
+ * flags, for every word of the naming pool, computed once: most tokens are pooled words, so a field reads their codes
+ * by slot instead of looking each token up in the lists again (the head lookup alone was a sixth of the extraction
+ * time). Immutable.
  */
 final class WordCodes {
     private final TokenPool pool;
@@ -28,7 +29,8 @@ final class WordCodes {
                 keywords[slot] = Field.keywordFlags(w);
                 heads[slot] = Field.headCode(naming.lex, w);
                 shapedNames[slot] = naming.mayBeShapedName(w);
-                leadingRuns[slot] = isOneRun(w) ? (byte) (ONE_RUN | naming.gaz.leadingRunFlags(w, 0, w.length())) : 0;
+                boolean oneRun = Chars.wordRunEnd(w, 0) == w.length();
+                leadingRuns[slot] = oneRun ? (byte) (ONE_RUN | naming.gaz.leadingRunFlags(w, 0, w.length())) : 0;
             }
         }
     }
@@ -55,14 +57,5 @@ final class WordCodes {
 
     byte leadingRuns(int slot) {
         return leadingRuns[slot];
-    }
-
-    private static boolean isOneRun(String w) {
-        for (int i = 0; i < w.length(); i++) {
-            if (!Chars.isWordChar(w.charAt(i))) {
-                return false;
-            }
-        }
-        return !w.isEmpty();
     }
 }

@@ -21,6 +21,15 @@ public final class Chars {
         return index < text.length() && isWordChar(text.charAt(index));
     }
 
+    /** The end of the run of word characters that starts at {@code from} ({@code from} itself when there is none). */
+    public static int wordRunEnd(CharSequence text, int from) {
+        int i = from;
+        while (i < text.length() && isWordChar(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
     /** True when {@code [start, end)} has no word character directly before or after it. */
     public static boolean isBounded(CharSequence text, int start, int end) {
         return !isWordCharBefore(text, start) && !isWordCharAt(text, end);
