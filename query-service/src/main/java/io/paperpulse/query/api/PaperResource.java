@@ -26,6 +26,7 @@ import io.paperpulse.search.PaperFilter;
 import io.paperpulse.search.Params;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.BackPressureFailure;
 
 @Path("/papers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -88,8 +89,9 @@ public class PaperResource {
                         .data(PaperView.class, PaperView.of(paper)).build());
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.stream().heartbeat())
                 .onOverflow().drop().map(tick -> sse.newEventBuilder().comment("heartbeat").build());
-        // papers first: 'connected' follows the subscription to the changes
+        // papers first: 'connected' follows the subscription to the changes; a client too far behind gets its stream
+        // ended, a clean end of the response that tells it to reconnect
         return Multi.createBy().merging().streams(papers, Multi.createFrom().item(sse.newEventBuilder().comment("connected").build()),
-                heartbeats);
+                heartbeats).onFailure(BackPressureFailure.class).recoverWithCompletion();
     }
 }

@@ -43,7 +43,7 @@ public interface QueryConfig {
         /** Interval of SSE comment lines that keep idle connections (and proxies) open. */
         Duration heartbeat();
 
-        /** Events held for one slow SSE client before its stream is closed (it reconnects and carries on). */
+        /** Index refreshes one slow SSE client may fall behind before its stream is closed (it reconnects and carries on). */
         int clientBuffer();
 
         /** Most live streams one replica serves at once; one more is refused with 503. */

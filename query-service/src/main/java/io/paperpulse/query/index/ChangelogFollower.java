@@ -70,6 +70,8 @@ public class ChangelogFollower implements HealthCheck {
     private volatile long applied;
     /** The changelog's end when this process started following it: the revisions before it are not streamed. */
     private Map<TopicPartition, Long> streamFrom;
+    /** Papers raised in the index and not yet refreshed, to stream: kept across a failure of the follower. */
+    private List<MergedPaper> unseen = new ArrayList<>();
     private Thread thread;
     private KafkaConsumer<String, String> consumer;
 
@@ -133,8 +135,8 @@ public class ChangelogFollower implements HealthCheck {
         long lastRefresh = System.nanoTime();
         boolean dirty = false;
         long stretch = 1;
-        boolean unrefreshed = false; // papers raised in the index that searches do not see yet
-        List<MergedPaper> unseen = new ArrayList<>(); // of those, the ones to stream
+        // papers raised before a failure stay in the writer, and a replay does not raise them again: refresh them now
+        boolean unrefreshed = !unseen.isEmpty(); // papers raised in the index that searches do not see yet
         state = committed.isEmpty() ? "rebuilding from the changelog's start" : "catching up from the last commit";
         LOG.infof("search index: %s of %s", state, Topics.PAPERS_MERGED);
         while (running) {
