@@ -16,7 +16,7 @@ import io.paperpulse.enrich.extract.text.TextStatistics;
  */
 public final class PaperExtractor {
     /** Bump whenever the gazetteer or a rule changes: it names the consumer group that re-enriches every paper. */
-    public static final int VERSION = 6;
+    public static final int VERSION = 7;
 
     private final LinkExtractor links = new LinkExtractor();
     private final TextStatistics statistics = new TextStatistics();

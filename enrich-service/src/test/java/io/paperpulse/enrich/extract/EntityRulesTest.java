@@ -101,6 +101,24 @@ class EntityRulesTest {
     }
 
     @Test
+    void aListThatNamesAListedTaskIsAListOfTasks() {
+        List<String> n = names("In other domains, such as time series prediction, video analysis, and open question "
+                + "answering, order matters.");
+        assertEquals(List.of("TASK:time series prediction", "TASK:video analysis", "TASK:open question answering"), n);
+        List<String> m = names("It helps in areas such as weather analysis and climate analysis.");
+        assertTrue(m.isEmpty(), "no listed task in the list: " + m);
+        assertEquals(List.of("TASK:weather analysis", "TASK:question answering"),
+                names("It helps in areas such as weather analysis and question answering."));
+    }
+
+    @Test
+    void praiseAndSettingWordsAreNoPartOfATaskName() {
+        List<String> n = names("It shows powerful semantic segmentation, data-efficient keyphrase generation and "
+                + "superior text classification.");
+        assertEquals(List.of("TASK:semantic segmentation", "TASK:keyphrase generation", "TASK:text classification"), n);
+    }
+
+    @Test
     void titleCaseIsNoEvidenceButATitlePrefixNameIs() {
         List<String> n = Seed.names("Pre-Trained Models: Past, Present and Future", "A review of pre-trained models.");
         assertTrue(n.isEmpty(), n.toString());

@@ -144,4 +144,28 @@ class MetricRulesTest {
         assertEquals(List.of("other:12.5Hz=12.5", "other:200 bps=200.0"), metrics("A 12.5Hz codec runs at 200 bps."));
         assertEquals(List.of("params:3B=3.0E9"), metrics("We train a 3B language model on puzzles."));
     }
+
+    @Test
+    void decibelsAreScoresOrGainsAsPercentagesAre() {
+        assertEquals(List.of("improvement:2.08 dB=2.08"), metrics("It yields a PSNR improvement of 2.08 dB for novel viewpoints."));
+        assertEquals(List.of("accuracy:32.5dB=32.5"), metrics("It reaches 32.5dB PSNR on the benchmark."));
+    }
+
+    @Test
+    void aBareNumberBeforeAGainNounIsAnImprovement() {
+        assertEquals(List.of("improvement:39.33=39.33", "improvement:0.45=0.45"),
+                metrics("It shows a 39.33 increase in average success rate and a 0.45 improvement in scores."));
+    }
+
+    @Test
+    void aQuantityComparedWithTheOneBeforeSharesItsKind() {
+        assertEquals(List.of("accuracy:95.8%=95.8", "accuracy:94.9%=94.9"),
+                metrics("It achieves 95.8% accuracy on mouse kidney data versus 94.9% from the best existing model."));
+    }
+
+    @Test
+    void hyphenTokenCountsAndEfficiencyFactors() {
+        assertEquals(List.of("tokens:8192-token=8192.0"), metrics("It is pre-trained in a native 8192-token context."));
+        assertEquals(List.of("speedup:3x=3.0"), metrics("The search is 3x more compute-efficient than sampling."));
+    }
 }

@@ -94,6 +94,7 @@ final class KindRules {
                 }
                 return IMPROVEMENT;
             case PERCENT:
+            case DECIBELS: // a score ("32.1 dB PSNR") or a gain ("a PSNR improvement of 2.08 dB"), as a percentage is
             default:
                 return percentKind(before, after, plus);
         }

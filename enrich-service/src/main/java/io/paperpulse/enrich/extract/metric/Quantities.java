@@ -2,6 +2,7 @@ package io.paperpulse.enrich.extract.metric;
 
 import static io.paperpulse.enrich.extract.metric.KindRules.ACCURACY;
 import static io.paperpulse.enrich.extract.metric.KindRules.COST;
+import static io.paperpulse.enrich.extract.metric.KindRules.IMPROVEMENT;
 import static io.paperpulse.enrich.extract.metric.KindRules.OTHER;
 import static io.paperpulse.enrich.extract.metric.KindRules.PARAMS;
 import static io.paperpulse.enrich.extract.metric.KindRules.SIZE;
@@ -149,6 +150,10 @@ final class Quantities {
                 add(OTHER, spanStart, q + 1 + w.length(), value);
                 return q + 1 + w.length();
             }
+            if (MetricWords.TOKEN_NOUNS.contains(w) && value >= 100) { // "a native 8192-token context"
+                add(TOKENS, spanStart, q + 1 + w.length(), value);
+                return q + 1 + w.length();
+            }
             if (!w.equals("fold")) {
                 return NumberReader.skipIdentifier(text, q + 1);
             }
@@ -220,8 +225,8 @@ final class Quantities {
             kind = lastKind;
             negative = false;
             change = true;
-        } else if (follows && !change && lastUnit == suf.unit() && lastKind != null && !plus && !minus
-                && suf.unit() != Unit.SCALE) {
+        } else if ((follows || comparedWithLast(spanStart)) && !change && lastUnit == suf.unit() && lastKind != null && !plus
+                && !minus && suf.unit() != Unit.SCALE) {
             kind = lastKind;
             negative = lastNegative;
         } else {
@@ -238,6 +243,20 @@ final class Quantities {
         lastUnit = suf.unit();
         lastEnd = kindEnd;
         return kindEnd;
+    }
+
+    /**
+     * "95.8% accuracy on mouse kidney data versus 94.9% from the best existing model": the quantity a sentence compares
+     * with the one before it is of the same kind.
+     */
+    private boolean comparedWithLast(int spanStart) {
+        if (lastEnd < 0 || lastEnd > spanStart || spanStart - lastEnd > 100 || text.substring(lastEnd, spanStart).contains(". ")) {
+            return false;
+        }
+        String[] before = WordWindow.before(text, spanStart, 2, MetricWords.POOL);
+        String prev = before.length > 0 ? before[before.length - 1] : "";
+        return prev.equals("versus") || prev.equals("vs") || before.length > 1 && before[0].equals("compared")
+                && (prev.equals("to") || prev.equals("with"));
     }
 
     /** A gap without the label in parentheses after the first quantity: "16.4% (Adroit), 14%" is coordinated. */
@@ -309,6 +328,11 @@ final class Quantities {
             return end;
         }
         String[] after = WordWindow.after(text, end, 5, MetricWords.POOL);
+        // "a 39.33 increase in average success rate", "a 0.45 improvement"
+        if ((prev.equals("a") || prev.equals("an")) && after.length > 0 && MetricWords.IMPROVE_NOUNS.contains(after[0])) {
+            add(IMPROVEMENT, spanStart, end, value);
+            return end;
+        }
         for (int k = 0; k < after.length && k < 4; k++) {
             String w = after[k];
             if (MetricWords.EXCLUDED_NOUNS.contains(w)) {
