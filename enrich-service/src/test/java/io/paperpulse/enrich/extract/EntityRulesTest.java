@@ -112,6 +112,23 @@ class EntityRulesTest {
     }
 
     @Test
+    void anAndBetweenTwoNamesWithTheirHeadNounsJoinsTwoNames() {
+        assertEquals(List.of("MODEL:Neural Turing Machines", "MODEL:Hopfield Networks"),
+                names("More complex architectures such as Neural Turing Machines and Hopfield Networks were proposed."));
+    }
+
+    @Test
+    void aTitleNameBeforeBenchmarkingOrEvaluatingIsABenchmark() {
+        assertEquals(List.of("DATASET:TripScore", "TASK:travel planning"),
+                Seed.names("TripScore: Benchmarking travel planning with fine-grained evaluation", "TripScore rates plans."));
+    }
+
+    @Test
+    void aSettingWordAfterAHyphenIsNoVariant() {
+        assertEquals(List.of("DATASET:Wikipedia", "MODEL:BERT-Large"), names("We build a Wikipedia-Free corpus for BERT-Large."));
+    }
+
+    @Test
     void praiseAndSettingWordsAreNoPartOfATaskName() {
         List<String> n = names("It shows powerful semantic segmentation, data-efficient keyphrase generation and "
                 + "superior text classification.");

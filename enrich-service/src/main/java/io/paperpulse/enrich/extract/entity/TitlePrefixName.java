@@ -60,9 +60,14 @@ final class TitlePrefixName implements NameRule {
             p.learn(name, p.type.get(word), p.strength.get(word));
             return;
         }
+        int tail = last + 1;
+        // "TripScore: Benchmarking and rewarding travel planning", "VER-Bench: Evaluating MLLMs on ...": a benchmark
+        if (tail < t.n && (t.is(tail, "Benchmarking") || t.is(tail, "Evaluating"))) {
+            p.learn(name, EntityType.DATASET, Evidence.TITLE_NAME);
+            return;
+        }
         // the head noun of the title's tail: the last word before its first preposition, when the tail is a noun phrase
         Integer head = null;
-        int tail = last + 1;
         if (tail < t.n && (t.is(tail, "A") || t.is(tail, "An"))) {
             tail++;
         } else if (tail < t.n && (t.tok[tail].endsWith("ing") && lex.head(Shapes.lastPart(t.tok[tail])) == null

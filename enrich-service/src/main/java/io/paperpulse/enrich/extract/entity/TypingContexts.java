@@ -42,7 +42,8 @@ final class TypingContexts implements NameRule {
                     String prev = f.tok[b - 1];
                     if (Chars.isUpper(prev.charAt(0)) && !Words.CAPITAL_FUNCTION_WORDS.contains(prev)) {
                         b--;
-                    } else if (Words.RUN_GLUE.contains(prev) && b >= 2 && b < i && (Chars.isUpper(f.tok[b - 2].charAt(0))
+                    } else if (Words.RUN_GLUE.contains(prev) && b >= 2 && b < i && !coordinatesNames(f, b - 1, h)
+                            && (Chars.isUpper(f.tok[b - 2].charAt(0))
                             || Words.RUN_GLUE.contains(f.tok[b - 2]) && b >= 3 && Chars.isUpper(f.tok[b - 3].charAt(0)))
                             && f.gapIsSpace(b - 1)) {
                         b--;
@@ -127,5 +128,11 @@ final class TypingContexts implements NameRule {
                 }
             }
         }
+    }
+
+    /** "Neural Turing Machines and Memory Networks": an "and" after a head noun of the same type joins two names. */
+    private static boolean coordinatesNames(Field f, int glue, int head) {
+        Integer before = f.head(glue - 1);
+        return (f.is(glue, "and") || f.is(glue, "or")) && before != null && before == head;
     }
 }

@@ -37,7 +37,8 @@ final class Variants {
                     q++; // "-4.6"
                 }
                 String part = text.substring(end + 1, q);
-                if (Shapes.hasDigit(part) || lex.isNameSuffix(part) || (Chars.isUpper(part.charAt(0)) && !lex.isGeneric(part))) {
+                if (Shapes.hasDigit(part) || lex.isNameSuffix(part) || (Chars.isUpper(part.charAt(0)) && !lex.isGeneric(part)
+                        && !Words.SETTING_PARTS.contains(part.toLowerCase(Locale.ROOT)))) {
                     end = q;
                     continue;
                 }

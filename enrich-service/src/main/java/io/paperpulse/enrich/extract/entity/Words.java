@@ -20,6 +20,7 @@ final class Words {
     static final Set<String> NOT_MODIFIERS = list("not-modifiers");
     static final Set<String> TASK_PHRASE_HEADS = list("task-phrase-heads");
     static final Set<String> MODIFIER_SUFFIXES = list("modifier-suffixes");
+    static final Set<String> SETTING_PARTS = list("setting-parts");
     /** Frequent words of English and of abstracts (extract/common-words.txt). */
     static final Set<String> COMMON = WordList.set("extract/common-words.txt");
 
