@@ -124,6 +124,11 @@ class EntityRulesTest {
     }
 
     @Test
+    void aListedReleaseWrittenInAnotherCaseKeepsItsType() {
+        assertEquals(List.of("DATASET:Cifar-10", "DATASET:CIFAR-10"), names("Results on Cifar-10 match those on CIFAR-10."));
+    }
+
+    @Test
     void aSettingWordAfterAHyphenIsNoVariant() {
         assertEquals(List.of("DATASET:Wikipedia", "MODEL:BERT-Large"), names("We build a Wikipedia-Free corpus for BERT-Large."));
     }

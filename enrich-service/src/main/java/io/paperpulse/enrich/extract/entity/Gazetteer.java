@@ -42,12 +42,17 @@ public final class Gazetteer {
     private final Map<String, Integer> exactTypes;
     private final Map<String, Integer> foldedTypes;
     private final TokenPool foldedKeys;
+    /** The case-sensitive surface forms lower-cased, with their types: "O1-Preview" is a form of "o1-preview". */
+    private final Map<String, Integer> lowerCaseTypes;
     private final int size;
 
     private Gazetteer(Map<String, Integer> exactTypes, Map<String, Integer> foldedTypes) {
         this.exactTypes = Map.copyOf(exactTypes);
         this.foldedTypes = Map.copyOf(foldedTypes);
         this.foldedKeys = new TokenPool(foldedTypes.keySet());
+        Map<String, Integer> lower = new HashMap<>();
+        exactTypes.forEach((name, types) -> lower.merge(name.toLowerCase(Locale.ROOT), types, (a, b) -> a | b));
+        this.lowerCaseTypes = Map.copyOf(lower);
         this.size = exactTypes.size() + foldedTypes.size();
         this.exact = new NameMatcher(exactTypes, false);
         this.folded = new NameMatcher(foldedTypes, true);
@@ -237,6 +242,12 @@ public final class Gazetteer {
         String lower = foldedKeys.lowerCaseOf(surface.replace('-', ' '));
         Integer task = lower == null ? null : foldedTypes.get(lower);
         return task == null ? m : m | task;
+    }
+
+    /** Type bit set of the case-sensitive surface forms that equal {@code surface} but for case; 0 when none. */
+    int typesIgnoringCase(String surface) {
+        Integer mask = lowerCaseTypes.get(surface.toLowerCase(Locale.ROOT));
+        return mask == null ? 0 : mask;
     }
 
     /** The default type of a type bit set, by {@link #PRIORITY}; null for 0. */

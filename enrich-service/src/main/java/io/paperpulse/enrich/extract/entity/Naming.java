@@ -57,6 +57,9 @@ final class Naming {
                 mask = gaz.typesOf(name.substring(0, space));
             }
         }
+        if (mask == 0 && Shapes.hasDigit(name)) {
+            mask = gaz.typesIgnoringCase(name); // "O1-Preview", "Cifar-10": a listed release written in another case
+        }
         if (mask != 0) {
             return Gazetteer.primary(mask);
         }
