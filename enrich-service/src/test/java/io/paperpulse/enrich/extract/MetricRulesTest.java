@@ -168,4 +168,10 @@ class MetricRulesTest {
         assertEquals(List.of("tokens:8192-token=8192.0"), metrics("It is pre-trained in a native 8192-token context."));
         assertEquals(List.of("speedup:3x=3.0"), metrics("The search is 3x more compute-efficient than sampling."));
     }
+
+    @Test
+    void aScoreNamedBeforeAComparisonMakesAnImprovement() {
+        assertEquals(List.of("accuracy:43.6%=43.6", "improvement:0.9%=0.9", "improvement:2.5%=2.5"),
+                metrics("It achieves 43.6% mIoU on ADE20K, which is 0.9% and 2.5% mIoU better than SeaFormer and SegNeXt."));
+    }
 }

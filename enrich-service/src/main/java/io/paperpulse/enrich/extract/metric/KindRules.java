@@ -114,7 +114,9 @@ final class KindRules {
         // "a 14.4% average improvement", "13.3% performance gain", "a 3.8% enhancement"
         boolean gainAfter = MetricWords.IMPROVE_NOUNS.contains(a1) && !a0.equals("of") && !a0.equals("and") && !a0.equals("or")
                 || MetricWords.IMPROVE_NOUNS.contains(a0) && !a0.startsWith("outperform");
-        if (MetricWords.UP_AFTER.contains(a0) || gainAfter
+        // "0.9% mIoU better than SeaFormer", "1.2% accuracy higher": a score named between number and comparison
+        boolean scoreThenUp = MetricWords.SCORE_NAMES.contains(a0) && MetricWords.UP_AFTER.contains(a1) && !a1.startsWith("over");
+        if (MetricWords.UP_AFTER.contains(a0) || gainAfter || scoreThenUp
                 || MetricWords.UP_AFTER.contains(a1) && (a0.equals("relative") || a0.equals("absolute"))) {
             if (firstAny(after, 3, MetricWords.SPEED_WORDS)) {
                 return SPEEDUP;
