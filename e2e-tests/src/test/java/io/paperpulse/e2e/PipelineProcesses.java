@@ -23,7 +23,8 @@ import io.paperpulse.infra.Ports;
  */
 final class PipelineProcesses implements AutoCloseable {
     private static final Path ROOT = Path.of(System.getProperty("paperpulse.root", ".."));
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // as long as a request may take: on two cores shared by six JVMs a connect can wait seconds for the CPU
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     static final String INGEST = "ingest-service";
     static final String ENRICH = "enrich-service";
     static final String QUERY = "query-service";

@@ -94,4 +94,27 @@ final class NumberReader {
         boolean sentenceStart = p <= 1 || text.charAt(p - 1) == '.' || text.charAt(p - 2) == '.';
         return capital && !sentenceStart && !prev.equals("The") && !prev.equals("A") && !prev.equals("With");
     }
+
+    /** True when the number at {@code i} after a {@code $} ends in a LaTeX remnant: "$5-6\\times$", "$45.1$". */
+    static boolean isMath(String text, int i) {
+        int q = i;
+        while (q < text.length() && q - i < 30 && (Chars.isDigit(text.charAt(q)) || text.charAt(q) == '.'
+                || text.charAt(q) == ',' || text.charAt(q) == '-' || text.charAt(q) == '–')) {
+            q++;
+        }
+        return q < text.length() && (text.charAt(q) == '$' || text.charAt(q) == '\\' || text.charAt(q) == '}');
+    }
+
+    /** Past the brace (and dollar) closing a LaTeX number when a % or times sign follows: "\\textbf{85.2}\\%". */
+    static int latexClosed(String text, int q) {
+        if (q >= text.length() || text.charAt(q) != '}') {
+            return q;
+        }
+        int r = q + 1;
+        if (r < text.length() && text.charAt(r) == '$') {
+            r++;
+        }
+        Suffix s = UnitReader.suffix(text, r, false);
+        return s != null && (s.unit() == Unit.PERCENT || s.unit() == Unit.TIMES) ? r : q;
+    }
 }

@@ -102,7 +102,7 @@ final class Quantities {
                 return NumberReader.skipIdentifier(text, i);
             } else if (p == '_' || p == '.' || p == '/' || p == '^' || p == '@' || p == '#') {
                 return NumberReader.skipIdentifier(text, i);
-            } else if (p == '$' && isMath(i)) {
+            } else if (p == '$' && NumberReader.isMath(text, i)) {
                 spanStart = i; // "$1.5-5\\times$", "$12.5\\%$": LaTeX math, not dollars
             } else if (p == '$' || p == '\\' || p == '€' || p == '£') {
                 money = true;
@@ -172,7 +172,7 @@ final class Quantities {
                 numEnd = q2;
             }
         }
-        Suffix suf = fraction ? new Suffix(Unit.FRACTION, q, 1) : UnitReader.suffix(text, latexClosed(numEnd), money);
+        Suffix suf = fraction ? new Suffix(Unit.FRACTION, q, 1) : UnitReader.suffix(text, NumberReader.latexClosed(text, numEnd), money);
         if (suf == null && money) {
             suf = new Suffix(Unit.MONEY, numEnd, 1);
         }
@@ -359,29 +359,6 @@ final class Quantities {
             add(OTHER, spanStart, end, value);
         }
         return end;
-    }
-
-    /** True when the number at {@code i} after a {@code $} ends in a LaTeX remnant: "$5-6\\times$", "$45.1$". */
-    private boolean isMath(int i) {
-        int q = i;
-        while (q < text.length() && q - i < 30 && (Chars.isDigit(text.charAt(q)) || text.charAt(q) == '.'
-                || text.charAt(q) == ',' || text.charAt(q) == '-' || text.charAt(q) == '–')) {
-            q++;
-        }
-        return q < text.length() && (text.charAt(q) == '$' || text.charAt(q) == '\\' || text.charAt(q) == '}');
-    }
-
-    /** Past the brace (and dollar) closing a LaTeX number when a % or times sign follows: "\\textbf{85.2}\\%". */
-    private int latexClosed(int q) {
-        if (q >= text.length() || text.charAt(q) != '}') {
-            return q;
-        }
-        int r = q + 1;
-        if (r < text.length() && text.charAt(r) == '$') {
-            r++;
-        }
-        Suffix s = UnitReader.suffix(text, r, false);
-        return s != null && (s.unit() == Unit.PERCENT || s.unit() == Unit.TIMES) ? r : q;
     }
 
     private int addWithNoun(String kind, int spanStart, int end, double value, int nounIndex) {
