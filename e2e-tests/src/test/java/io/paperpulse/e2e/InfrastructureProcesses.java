@@ -15,8 +15,9 @@ import io.paperpulse.infra.Ports;
  * their data in a folder under target (kept across their restarts), so either can stop and start alone.
  */
 final class InfrastructureProcesses implements AutoCloseable {
-    private final int kafkaPort = Ports.free();
-    private final int storePort = Ports.free();
+    private final List<Integer> ports = Ports.free(3);
+    private final int kafkaPort = ports.get(0);
+    private final int storePort = ports.get(1);
     private final JavaProcess broker;
     private final JavaProcess store;
 
@@ -28,7 +29,7 @@ final class InfrastructureProcesses implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Map<String, String> env = Map.of("PAPERPULSE_HOME", home.toString(), "KAFKA_PORT", String.valueOf(kafkaPort),
-                "KAFKA_CONTROLLER_PORT", String.valueOf(Ports.free()), "MONGODB_PORT", String.valueOf(storePort));
+                "KAFKA_CONTROLLER_PORT", String.valueOf(ports.get(2)), "MONGODB_PORT", String.valueOf(storePort));
         broker = JavaProcess.mainClass(LocalInfrastructure.class, List.of("broker"), "broker", env);
         store = JavaProcess.mainClass(LocalInfrastructure.class, List.of("store"), "store", env);
         try {

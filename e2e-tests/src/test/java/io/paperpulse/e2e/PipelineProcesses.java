@@ -51,7 +51,10 @@ final class PipelineProcesses implements AutoCloseable {
 
     /** Only {@code names} of the services (in this order), with more environment variables for every one. */
     PipelineProcesses(String kafka, String mongoUri, Map<String, String> settings, List<String> names) {
-        names.forEach(service -> ports.put(service, Ports.free()));
+        List<Integer> free = Ports.free(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            ports.put(names.get(i), free.get(i));
+        }
         Map<String, String> base = new HashMap<>(settings);
         base.putAll(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka,

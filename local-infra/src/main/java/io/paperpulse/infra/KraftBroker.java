@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 
 import org.apache.kafka.common.Uuid;
@@ -41,7 +42,8 @@ public final class KraftBroker implements AutoCloseable {
     /** A broker on free ports whose data is deleted when it closes: for tests. */
     public static KraftBroker temporary() {
         try {
-            return new KraftBroker(Files.createTempDirectory("paperpulse-kafka"), Ports.free(), Ports.free(), true);
+            List<Integer> ports = Ports.free(2);
+            return new KraftBroker(Files.createTempDirectory("paperpulse-kafka"), ports.get(0), ports.get(1), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

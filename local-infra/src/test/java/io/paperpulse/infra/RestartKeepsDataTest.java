@@ -31,8 +31,9 @@ class RestartKeepsDataTest {
 
     @Test
     void brokerRestartedOnItsDataKeepsClusterIdTopicsAndRecords(@TempDir Path dir) throws Exception {
-        int port = Ports.free();
-        int controller = Ports.free();
+        List<Integer> ports = Ports.free(2);
+        int port = ports.get(0);
+        int controller = ports.get(1);
         try (KraftBroker broker = new KraftBroker(dir, port, controller).start()) {
             TopicSetup.createMissing(broker.bootstrapServers());
             produce(broker.bootstrapServers(), "kept across restarts");
@@ -48,8 +49,9 @@ class RestartKeepsDataTest {
 
     @Test
     void interruptedFirstStartIsPickedUpAgain(@TempDir Path dir) {
-        int port = Ports.free();
-        int controller = Ports.free();
+        List<Integer> ports = Ports.free(2);
+        int port = ports.get(0);
+        int controller = ports.get(1);
         new KraftBroker(dir, port, controller).start().close();
         // as if the first start died after formatting, before it kept the id
         dir.resolve("cluster.id").toFile().delete();

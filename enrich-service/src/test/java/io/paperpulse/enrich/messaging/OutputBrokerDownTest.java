@@ -72,8 +72,9 @@ class OutputBrokerDownTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            port = Ports.free();
-            controllerPort = Ports.free();
+            List<Integer> ports = Ports.free(2);
+            port = ports.get(0);
+            controllerPort = ports.get(1);
             up();
             TopicSetup.createMissing(broker.bootstrapServers());
             return Map.of("mp.messaging.outgoing.papers-enriched.bootstrap.servers", broker.bootstrapServers());
