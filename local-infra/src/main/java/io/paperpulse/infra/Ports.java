@@ -39,10 +39,6 @@ public final class Ports {
     }
 
     public static int free() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return free(1).get(0);
     }
 }

@@ -50,8 +50,8 @@ final class TaskLists implements NameRule {
      */
     private void learnListsWithAKnownTask(Field f, Names p) {
         for (int i = 0; i + 2 < f.n; i++) {
-            boolean intro = f.is(i, "such") && f.is(i + 1, "as") || f.is(i, "including") || f.is(i, "e") && f.is(i + 1, "g");
-            if (!intro) {
+            // listStart checks the rest: "such as", "e.g.", the gap before "including"
+            if (!f.is(i, "such") && !f.is(i, "including") && !f.is(i, "e")) {
                 continue;
             }
             List<int[]> items = items(f, NameLists.listStart(f, i));

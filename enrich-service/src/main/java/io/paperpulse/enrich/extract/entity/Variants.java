@@ -159,9 +159,9 @@ final class Variants {
         for (int i = 0; i < w.length(); i++) {
             hyphens += w.charAt(i) == '-' ? 1 : 0;
         }
-        // "multi-label", "open-domain" name the task; "data-efficient", "third-party" end in a setting word
-        if (hyphens == 1 && !lower.endsWith("-based") && !lower.endsWith("-like") && Chars.isLetter(w.charAt(0))
-                && !Words.NOT_MODIFIERS.contains(lower.substring(lower.indexOf('-') + 1))) {
+        // "multi-label", "open-domain" name the task; "GPT-based", "data-efficient", "third-party" end in a setting word
+        String part = lower.substring(lower.indexOf('-') + 1);
+        if (hyphens == 1 && !Words.SETTING_PARTS.contains(part) && !Words.NOT_MODIFIERS.contains(part) && Chars.isLetter(w.charAt(0))) {
             return f.start[k - 1];
         }
         if (Shapes.isModelShape(w)) {

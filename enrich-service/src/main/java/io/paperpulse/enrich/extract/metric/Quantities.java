@@ -250,13 +250,19 @@ final class Quantities {
      * with the one before it is of the same kind.
      */
     private boolean comparedWithLast(int spanStart) {
-        if (lastEnd < 0 || lastEnd > spanStart || spanStart - lastEnd > 100 || text.substring(lastEnd, spanStart).contains(". ")) {
+        if (!inSentenceOfLast(spanStart, 100)) {
             return false;
         }
         String[] before = WordWindow.before(text, spanStart, 2, MetricWords.POOL);
         String prev = before.length > 0 ? before[before.length - 1] : "";
         return prev.equals("versus") || prev.equals("vs") || before.length > 1 && before[0].equals("compared")
                 && (prev.equals("to") || prev.equals("with"));
+    }
+
+    /** True when the last quantity ended at most {@code chars} before {@code spanStart}, with no sentence end between. */
+    private boolean inSentenceOfLast(int spanStart, int chars) {
+        return lastEnd >= 0 && lastEnd <= spanStart && spanStart - lastEnd <= chars
+                && !text.substring(lastEnd, spanStart).contains(". ");
     }
 
     /** A gap without the label in parentheses after the first quantity: "16.4% (Adroit), 14%" is coordinated. */
@@ -288,8 +294,7 @@ final class Quantities {
         String[] before = WordWindow.before(text, spanStart, 8, MetricWords.POOL);
         String prev = before.length > 0 ? before[before.length - 1] : "";
         // coordinated with the quantity just before: "18.5% and 7.0%", "1.29 ... (1.13) and (1.17)"
-        boolean coordinated = lastKind != null && lastEnd >= 0 && spanStart - lastEnd < 80
-                && !text.substring(lastEnd, spanStart).contains(". ")
+        boolean coordinated = lastKind != null && inSentenceOfLast(spanStart, 79)
                 && (prev.equals("and") || prev.equals("or") || charAt(spanStart - 1) == '(');
         // coordinated with the quantity just after: "187 and \\800", "1B and 3B parameter models"
         int r = end;
